@@ -1,0 +1,53 @@
+// One build script for every bundle (the official VS Code esbuild sample's shape). Type-checking is
+// separate (`npm run typecheck`): esbuild only strips types.
+import * as esbuild from 'esbuild';
+import * as fs from 'fs';
+import * as path from 'path';
+import { createRequire } from 'module';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const dist = path.join(root, 'dist');
+const production = process.argv.includes('--production');
+const schemaOnly = process.argv.includes('--schema-only');
+
+/** tfjs-node is native and optional: it must stay a runtime require, never bundled. */
+const nodeExternals = ['@tensorflow/tfjs-node'];
+
+async function writeSchema() {
+  // The JSON Schema is generated from the vocabulary (the single source of truth) and committed,
+  // so VS Code's jsonValidation and readers of the repo see it without a build.
+  const out = path.join(dist, 'schema-gen.cjs');
+  await esbuild.build({ entryPoints: [path.join(root, 'src/core/spec/modelSchema.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'warning' });
+  const { buildModelSchema } = require(out);
+  fs.mkdirSync(path.join(root, 'schemas'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'schemas/nn-model.schema.json'), JSON.stringify(buildModelSchema(), null, 2) + '\n');
+  fs.rmSync(out);
+}
+
+function copyWasmBinaries() {
+  const wasmDist = path.join(path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist');
+  for (const file of fs.readdirSync(wasmDist).filter((f) => f.endsWith('.wasm'))) {
+    fs.copyFileSync(path.join(wasmDist, file), path.join(dist, file));
+  }
+}
+
+fs.mkdirSync(dist, { recursive: true });
+await writeSchema();
+if (!schemaOnly) {
+  await esbuild.build({
+    entryPoints: { cli: path.join(root, 'src/cli.ts'), bench: path.join(root, 'bench/bench.ts') },
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    outdir: dist,
+    external: nodeExternals,
+    sourcemap: !production,
+    minify: production,
+    banner: { js: '#!/usr/bin/env node' },
+    logLevel: 'warning',
+  });
+  fs.chmodSync(path.join(dist, 'cli.js'), 0o755);
+  copyWasmBinaries();
+}

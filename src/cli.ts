@@ -1,0 +1,74 @@
+import { formatDiagnostic } from './core/diagnostics';
+import { BackendUnavailableError } from './core/backend/selectBackend';
+import { ModelFileInvalidError } from './core/session/modelFileInvalidError';
+import { RunInputError } from './core/session/predictFromRun';
+import { USAGE, UsageError } from './cli/usage';
+import { writeLine, type CliIo } from './cli/io';
+import { validateCommand } from './cli/commands/validateCommand';
+import { summaryCommand } from './cli/commands/summaryCommand';
+import { trainCommand } from './cli/commands/trainCommand';
+import { predictCommand } from './cli/commands/predictCommand';
+
+const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
+  validate: validateCommand,
+  summary: summaryCommand,
+  train: trainCommand,
+  predict: predictCommand,
+};
+
+/** Runs one CLI invocation and returns its exit code; users never see a stack trace. */
+export async function main(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    writeLine(name === undefined ? io.stderr : io.stdout, USAGE);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  const wantsJson = args.includes('--json');
+  try {
+    if (!command) throw new UsageError(`unknown command "${name}"`);
+    return await command(args, io);
+  } catch (err) {
+    return reportError(err, io, wantsJson);
+  }
+}
+
+function reportError(err: unknown, io: CliIo, wantsJson: boolean): number {
+  // `--json` promises exactly one JSON object on stdout, failures included.
+  const json = (value: object) => wantsJson && writeLine(io.stdout, JSON.stringify(value));
+  if (err instanceof ModelFileInvalidError) {
+    for (const d of err.diagnostics) writeLine(io.stderr, formatDiagnostic(d));
+    json({ status: 'invalid', diagnostics: err.diagnostics });
+    return 1;
+  }
+  if (isUsageError(err)) {
+    writeLine(io.stderr, `nn-trainer: ${err.message}\n\n${USAGE}`);
+    json({ status: 'usage', error: err.message });
+    return 2;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  const known = err instanceof BackendUnavailableError || err instanceof RunInputError;
+  writeLine(io.stderr, `nn-trainer: ${known ? '' : 'the run failed: '}${message}`);
+  if (!known && process.env.NN_TRAINER_DEBUG && err instanceof Error) writeLine(io.stderr, err.stack);
+  json({ status: 'failed', error: message });
+  return 1;
+}
+
+/** parseArgs' own errors (unknown option, missing value) are usage errors too. */
+function isUsageError(err: unknown): err is Error {
+  if (err instanceof UsageError) return true;
+  const code = err instanceof Error ? (err as Error & { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`nn-trainer: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

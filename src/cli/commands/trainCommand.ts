@@ -1,0 +1,103 @@
+import { parseArgs } from 'util';
+import { isBackendChoice } from '../../core/backend/backendNames';
+import { trainModelFile, type TrainOutcome } from '../../core/session/trainModelFile';
+import type { Prediction } from '../../core/train/predictions';
+import { UsageError } from '../usage';
+import { ProgressReporter } from '../progressReporter';
+import { formatMetrics } from '../metricFormat';
+import { writeLine, type CliIo } from '../io';
+
+/** Exit code of a run stopped with Ctrl-C, as shells report SIGINT. */
+export const EXIT_STOPPED = 130;
+
+/** `nn-trainer train FILE [--epochs N] [--seed N] [--backend B] [--out DIR] [--json]`. */
+export async function trainCommand(args: string[], io: CliIo): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      epochs: { type: 'string' },
+      seed: { type: 'string' },
+      backend: { type: 'string', default: 'auto' },
+      out: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  if (positionals.length !== 1) throw new UsageError('train takes exactly one model file');
+  if (!isBackendChoice(values.backend)) throw new UsageError(`--backend must be auto, node, wasm or cpu, not ${values.backend}`);
+  const epochs = optionalInteger('--epochs', values.epochs, 1);
+  const seed = optionalInteger('--seed', values.seed, 0);
+
+  const reporter = new ProgressReporter(io.stderr);
+  const stop = new AbortController();
+  const onSigint = () => {
+    if (stop.signal.aborted) process.exit(EXIT_STOPPED);
+    reporter.endBar();
+    writeLine(io.stderr, 'Stopping after the current batch (Ctrl-C again to quit at once)...');
+    stop.abort();
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    const outcome = await trainModelFile(positionals[0], {
+      backend: values.backend,
+      epochs,
+      seed,
+      runsRoot: values.out,
+      signal: stop.signal,
+      onEvent: (event) => reporter.handle(event),
+    });
+    reporter.endBar();
+    if (values.json) writeLine(io.stdout, JSON.stringify(jsonResult(outcome)));
+    else printResult(outcome, io);
+    return outcome.summary.status === 'stopped' ? EXIT_STOPPED : 0;
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}
+
+/** The one JSON object `--json` prints. */
+export function jsonResult(outcome: TrainOutcome): Record<string, unknown> {
+  const { summary } = outcome;
+  return {
+    status: summary.status,
+    backend: summary.backend,
+    epochs: summary.epochsCompleted,
+    history: outcome.history,
+    evaluation: summary.evaluation?.metrics,
+    predictions: summary.predictions,
+    durationMs: Math.round(summary.durationMs ?? 0),
+    samplesPerSecond: Math.round(summary.samplesPerSecond ?? 0),
+    runDir: outcome.runDir,
+  };
+}
+
+function printResult(outcome: TrainOutcome, io: CliIo): void {
+  const { summary } = outcome;
+  if (summary.status === 'stopped') writeLine(io.stdout, `Stopped after ${summary.epochsCompleted} of ${summary.epochsPlanned} epochs.`);
+  if (summary.status === 'early_stopped') writeLine(io.stdout, `Early stopping after ${summary.epochsCompleted} epochs.`);
+  if (summary.evaluation) {
+    const e = summary.evaluation;
+    writeLine(io.stdout, `Evaluation on the ${e.split === 'test' ? 'test split' : 'training data'} (${e.samples.toLocaleString('en-US')} samples): ${formatMetrics(e.metrics)}`);
+  }
+  if (summary.predictions?.length) {
+    writeLine(io.stdout, 'Predictions:');
+    for (const p of summary.predictions) writeLine(io.stdout, `  ${formatPrediction(p)}`);
+  }
+  writeLine(io.stdout, `Run folder: ${outcome.runDir}`);
+}
+
+function formatPrediction(p: Prediction): string {
+  const parts: string[] = [];
+  if (p.input !== undefined) parts.push(`${JSON.stringify(p.input)} ->`);
+  const shown = p.output.length <= 4 ? p.output.map((v) => v.toFixed(3)).join(', ') : `max ${Math.max(...p.output).toFixed(3)}`;
+  parts.push(p.label !== undefined ? `${p.label} (${shown})` : `[${shown}]`);
+  if (p.expected !== undefined) parts.push(`expected ${JSON.stringify(p.expected)}${p.label !== undefined ? (String(p.expected) === String(p.label) ? ' ✓' : ' ✗') : ''}`);
+  return parts.join(' ');
+}
+
+function optionalInteger(flag: string, raw: string | undefined, min: number): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) throw new UsageError(`${flag} must be an integer >= ${min}, not ${raw}`);
+  return value;
+}

@@ -1,0 +1,21 @@
+/** Bad command-line usage: printed with the usage text, exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export const USAGE = `Usage: nn-trainer <command> [options]
+
+Commands:
+  validate FILE...           check model files; prints FILE:LINE:COLUMN: error: ... lines
+  summary FILE               print a Keras-style model summary (layers, output shapes, params)
+  train FILE [options]       train, evaluate and predict as the file says; writes a run folder
+      --epochs N             override fit.epochs
+      --seed N               override the file's seed
+      --backend NAME         auto (default), node, wasm or cpu
+      --out DIR              runs folder (default: .nn-runs beside the model file)
+      --json                 print one JSON object with the results on stdout
+  predict RUN_DIR --input JSON
+                             predict with a trained run, e.g. --input '[[0,1],[1,1]]'
+  help                       show this text
+
+Exit codes: 0 success, 1 invalid model file or failed run, 2 bad usage, 130 stopped with Ctrl-C.`;

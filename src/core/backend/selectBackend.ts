@@ -1,0 +1,85 @@
+import * as path from 'path';
+import * as fs from 'fs';
+import type { LayerType } from '../spec/modelSpec';
+import type { BackendChoice, BackendName } from './backendNames';
+import { TFJS_NODE_BACKEND } from './backendNames';
+import { loadTfjsNode } from './loadTfjsNode';
+import { missingKernels } from './kernelsForLayers';
+import { installWasmMatMulFastPath } from './wasmMatMulFastPath';
+import type { Tf } from './tfTypes';
+
+export interface SelectedBackend {
+  name: BackendName;
+  /** Why this backend, in words for the user: "tfjs-node not available (...); wasm runs every layer". */
+  reason: string;
+  /** The tfjs namespace to build and train with (tfjs-node's own when that backend is used). */
+  tf: Tf;
+}
+
+export interface SelectBackendOptions {
+  /** Layer types of the model, to check that the wasm backend has every kernel they need. */
+  layerTypes: readonly LayerType[];
+  /** Loader for tfjs-node; injectable so the fallback can be tested with a broken install. */
+  requireFn?: (id: string) => unknown;
+  /** Folder holding tfjs-backend-wasm's .wasm files; found automatically when omitted. */
+  wasmDir?: string;
+}
+
+/** A backend choice the user made that this machine cannot honour. */
+export class BackendUnavailableError extends Error {
+  override name = 'BackendUnavailableError';
+}
+
+/** Picks and initializes the TensorFlow.js backend: node if it loads, else wasm if it runs the model, else cpu. */
+export async function selectBackend(choice: BackendChoice, options: SelectBackendOptions): Promise<SelectedBackend> {
+  const notes: string[] = [];
+  if (choice === 'node' || choice === 'auto') {
+    const node = loadTfjsNode(options.requireFn);
+    if (node.ok && (await node.tf.setBackend(TFJS_NODE_BACKEND))) {
+      quietTfjs(node.tf);
+      return { name: 'node', reason: choice === 'node' ? 'requested' : 'tfjs-node (native TensorFlow) loaded', tf: node.tf };
+    }
+    const why = node.ok ? 'its backend did not initialize' : node.reason;
+    if (choice === 'node') throw new BackendUnavailableError(`the node backend is not available: @tensorflow/tfjs-node ${why}`);
+    notes.push(`tfjs-node not available (${why})`);
+  }
+
+  // Loaded only now so that a process that uses tfjs-node never parses the pure-JS copy.
+  const tf: Tf = require('@tensorflow/tfjs');
+  quietTfjs(tf);
+  if (choice === 'wasm' || choice === 'auto') {
+    const wasm: typeof import('@tensorflow/tfjs-backend-wasm') = require('@tensorflow/tfjs-backend-wasm');
+    const missing = missingKernels(options.layerTypes, 'wasm', tf.getKernel);
+    if (missing.length === 0) {
+      wasm.setWasmPaths(ensureTrailingSlash(options.wasmDir ?? findWasmDir()));
+      if (await tf.setBackend('wasm')) {
+        installWasmMatMulFastPath(tf);
+        notes.push(choice === 'wasm' ? 'requested' : 'wasm (SIMD) runs every layer of this model');
+        return { name: 'wasm', reason: notes.join('; '), tf };
+      }
+      notes.push('the wasm backend did not initialize');
+    } else {
+      notes.push(`wasm lacks ${missing.join(', ')} for this model's layers`);
+    }
+    if (choice === 'wasm') throw new BackendUnavailableError(`the wasm backend cannot train this model: ${notes.at(-1)}`);
+  }
+  await tf.setBackend('cpu');
+  notes.push(choice === 'cpu' ? 'requested' : 'using the pure-JavaScript cpu backend');
+  return { name: 'cpu', reason: notes.join('; '), tf };
+}
+
+/** Where the .wasm binaries are: beside a bundle (dist/) or in node_modules. */
+export function findWasmDir(): string {
+  const besideBundle = path.join(__dirname, 'tfjs-backend-wasm-simd.wasm');
+  if (fs.existsSync(besideBundle)) return __dirname;
+  return path.join(path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist');
+}
+
+function ensureTrailingSlash(dir: string): string {
+  return dir.endsWith(path.sep) ? dir : dir + path.sep;
+}
+
+/** Production mode skips debug checks and the "install tfjs-node" banner printed on every Node start. */
+function quietTfjs(tf: Tf): void {
+  if (!tf.env().getBool('PROD')) tf.enableProdMode();
+}

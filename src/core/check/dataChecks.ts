@@ -1,0 +1,121 @@
+import type { LayersModel } from '@tensorflow/tfjs';
+import { SpecError } from '../diagnostics';
+import type { LoadedData } from '../data/dataTypes';
+import type { ModelSpec, NestedNumbers } from '../spec/modelSpec';
+import { formatShape } from '../model/buildModel';
+
+/**
+ * Problems that need both the model and the data: caught before training starts, each at the
+ * node of the file to change, instead of as a tensor-shape error deep inside TensorFlow.js.
+ */
+export function checkModelAgainstData(spec: ModelSpec, data: LoadedData, model: LayersModel): SpecError[] {
+  return [...checkInputShape(spec, data), ...checkOutput(spec, data, model), ...checkPredictInputs(spec, data), ...checkValidationSplit(spec, data)];
+}
+
+function checkInputShape(spec: ModelSpec, data: LoadedData): SpecError[] {
+  const first = spec.model[0];
+  const declared = first.config.inputShape as number[] | undefined;
+  if (!declared || sameShape(declared, data.featureShape)) return [];
+  const fix =
+    product(declared) === product(data.featureShape)
+      ? ` Use input_shape: ${formatShape(data.featureShape)}${first.type === 'Dense' ? ' and put a Flatten layer first' : ''}.`
+      : ` Use input_shape: ${formatShape(data.featureShape)}.`;
+  return [
+    new SpecError(
+      ['model', 0, first.type, 'input_shape'],
+      `input_shape ${formatShape(declared)} does not match the data: each sample of ${data.description} has shape ${formatShape(data.featureShape)}.${fix}`,
+      'shape-mismatch',
+    ),
+  ];
+}
+
+function checkOutput(spec: ModelSpec, data: LoadedData, model: LayersModel): SpecError[] {
+  const outShape = model.outputs[0].shape;
+  const units = outShape[outShape.length - 1] ?? 0;
+  const lastIndex = spec.model.length - 1;
+  const at = ['model', lastIndex, spec.model[lastIndex].type, 'units'];
+  const loss = kerasName(spec.compile.loss);
+  const classes = data.numClasses;
+  const errors: SpecError[] = [];
+
+  if (data.targetKind === 'classIndex' && classes !== undefined) {
+    if (spec.compile.loss === 'categoricalCrossentropy') {
+      errors.push(
+        new SpecError(
+          ['compile', 'loss'],
+          `categorical_crossentropy needs one-hot labels, but the labels are class indices (one_hot is false). Use sparse_categorical_crossentropy, or remove one_hot: false.`,
+          'label-mismatch',
+        ),
+      );
+    } else if (spec.compile.loss === 'sparseCategoricalCrossentropy' && units < classes) {
+      errors.push(
+        new SpecError(at, `the last layer outputs ${units} value${units === 1 ? '' : 's'} per sample, but ${loss} over ${classes} classes needs ${classes}: set units: ${classes} and activation: softmax.`, 'shape-mismatch'),
+      );
+    } else if (spec.compile.loss === 'binaryCrossentropy' && classes > 2) {
+      errors.push(
+        new SpecError(['compile', 'loss'], `binary_crossentropy needs 2 classes, but the data has ${classes}. Use sparse_categorical_crossentropy with units: ${classes} and activation: softmax.`, 'label-mismatch'),
+      );
+    } else if (spec.compile.loss === 'binaryCrossentropy' && units !== 1) {
+      errors.push(new SpecError(at, `binary_crossentropy needs 1 output per sample (units: 1, activation: sigmoid), but the last layer has ${units}.`, 'shape-mismatch'));
+    }
+  } else {
+    const needed = data.targetShape[data.targetShape.length - 1];
+    if (units !== needed) {
+      const what = data.targetKind === 'oneHot' ? `${loss} over ${data.numClasses} classes needs ${needed}` : `the targets have ${needed} value${needed === 1 ? '' : 's'} per sample`;
+      const activation = data.targetKind === 'oneHot' ? ' and activation: softmax' : '';
+      errors.push(new SpecError(at, `the last layer outputs ${units} value${units === 1 ? '' : 's'} per sample, but ${what}: set units: ${needed}${activation}.`, 'shape-mismatch'));
+    }
+  }
+  if (outShape.length !== data.targetShape.length + 1 && errors.length === 0) {
+    errors.push(
+      new SpecError(at, `the model outputs shape ${formatShape(outShape)} per batch, but the targets need ${formatShape([null, ...data.targetShape])}: add a Flatten layer before the last Dense layer.`, 'shape-mismatch'),
+    );
+  }
+  return errors;
+}
+
+function checkPredictInputs(spec: ModelSpec, data: LoadedData): SpecError[] {
+  if (spec.predict?.kind !== 'inputs') return [];
+  const errors: SpecError[] = [];
+  spec.predict.inputs.forEach((input, i) => {
+    const shape = shapeOf(input);
+    if (!sameShape(shape, data.featureShape)) {
+      errors.push(new SpecError(['predict', 'inputs', i], `this input has shape ${formatShape(shape)}, but the model takes samples of shape ${formatShape(data.featureShape)}.`, 'shape-mismatch'));
+    }
+  });
+  return errors;
+}
+
+function checkValidationSplit(spec: ModelSpec, data: LoadedData): SpecError[] {
+  const split = spec.fit.validationSplit;
+  if (split === undefined) return [];
+  const validation = Math.floor(data.train.count * split);
+  if (validation >= 1 && validation < data.train.count) return [];
+  return [
+    new SpecError(['fit', 'validation_split'], `validation_split ${split} of ${data.train.count} training samples leaves ${validation} for validation and ${data.train.count - validation} for training; both need at least 1.`),
+  ];
+}
+
+/** The shape of a nested number array, e.g. [[1,2],[3,4]] -> [2, 2]. */
+export function shapeOf(value: NestedNumbers): number[] {
+  const shape: number[] = [];
+  let v: NestedNumbers = value;
+  while (Array.isArray(v)) {
+    shape.push(v.length);
+    v = v[0];
+  }
+  return shape;
+}
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((d, i) => d === b[i]);
+}
+
+function product(shape: readonly number[]): number {
+  return shape.reduce((p, d) => p * d, 1);
+}
+
+/** `categoricalCrossentropy` -> `categorical_crossentropy`, the spelling the user knows from Keras. */
+export function kerasName(tfjsName: string): string {
+  return tfjsName.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}

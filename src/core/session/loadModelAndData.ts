@@ -1,0 +1,50 @@
+import * as path from 'path';
+import type { LayersModel } from '@tensorflow/tfjs';
+import { SpecError } from '../diagnostics';
+import type { LoadedData } from '../data/dataTypes';
+import { loadData } from '../data';
+import { readModelFile, diagnosticFromSpecError, type ParsedModelFile } from '../modelFile';
+import type { ModelSpec } from '../spec/modelSpec';
+import type { Tf } from '../backend/tfTypes';
+import { buildModel } from '../model/buildModel';
+import { checkModelAgainstData } from '../check/dataChecks';
+import { ModelFileInvalidError } from './modelFileInvalidError';
+
+export interface LoadedModelFile {
+  parsed: ParsedModelFile;
+  spec: ModelSpec;
+  data: LoadedData;
+}
+
+/** Reads, validates and loads the data of a model file; throws ModelFileInvalidError with every problem found. */
+export async function loadModelAndData(file: string, seed?: number): Promise<LoadedModelFile> {
+  const parsed = await readModelFile(file);
+  if (!parsed.spec) throw new ModelFileInvalidError(parsed.diagnostics);
+  const spec = parsed.spec;
+  const data = await asDiagnostics(parsed, () =>
+    loadData(spec.data, { baseDir: path.dirname(path.resolve(file)), loss: spec.compile.loss, seed: seed ?? spec.seed }),
+  );
+  return { parsed, spec, data };
+}
+
+/** Builds the model and runs the checks that need model and data together; throws ModelFileInvalidError. */
+export async function buildCheckedModel(tf: Tf, loaded: LoadedModelFile): Promise<LayersModel> {
+  const { parsed, spec, data } = loaded;
+  const model = await asDiagnostics(parsed, async () => buildModel(tf, spec, data.featureShape));
+  const problems = checkModelAgainstData(spec, data, model);
+  if (problems.length > 0) {
+    model.dispose();
+    throw new ModelFileInvalidError(problems.map((p) => diagnosticFromSpecError(parsed, p)));
+  }
+  return model;
+}
+
+/** Turns a SpecError thrown by `work` into a located ModelFileInvalidError. */
+async function asDiagnostics<T>(parsed: ParsedModelFile, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof SpecError) throw new ModelFileInvalidError([diagnosticFromSpecError(parsed, err)]);
+    throw err;
+  }
+}

@@ -1,0 +1,42 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import type { BackendChoice } from '../backend/backendNames';
+import { selectBackend } from '../backend/selectBackend';
+import { loadLayersModelFromDir } from '../runs/modelFiles';
+import { loadPreprocessing, PREPROCESSING_FILE } from '../runs/preprocessingFile';
+import { MODEL_JSON } from '../runs/runSummary';
+import { predictInputs, type Prediction } from '../train/predictions';
+import type { NestedNumbers } from '../spec/modelSpec';
+import { shapeOf } from '../check/dataChecks';
+import { formatShape } from '../model/buildModel';
+
+/** A problem with a run folder or the inputs given for it (not with a model file). */
+export class RunInputError extends Error {
+  override name = 'RunInputError';
+}
+
+/**
+ * Predicts with the model saved in a run folder. `input` is one raw sample or a list of them,
+ * preprocessed as the training data was.
+ */
+export async function predictFromRun(runDir: string, input: NestedNumbers, backend: BackendChoice = 'auto'): Promise<Prediction[]> {
+  for (const needed of [MODEL_JSON, PREPROCESSING_FILE]) {
+    if (!fs.existsSync(path.join(runDir, needed))) throw new RunInputError(`${runDir} holds no trained model (${needed} is missing); give a run folder under .nn-runs/<name>/.`);
+  }
+  const data = loadPreprocessing(runDir);
+  const oneSample = formatShape(shapeOf(input)) === formatShape(data.featureShape);
+  const inputs = oneSample ? [input] : Array.isArray(input) ? input : [input];
+  inputs.forEach((input, i) => {
+    const shape = shapeOf(input);
+    if (formatShape(shape) !== formatShape(data.featureShape)) {
+      throw new RunInputError(`input ${i} has shape ${formatShape(shape)}, but the model takes samples of shape ${formatShape(data.featureShape)}.`);
+    }
+  });
+  const { tf } = await selectBackend(backend, { layerTypes: [] });
+  const model = await loadLayersModelFromDir(tf, runDir);
+  try {
+    return await predictInputs(tf, model, data, inputs);
+  } finally {
+    model.dispose();
+  }
+}

@@ -1,0 +1,118 @@
+import type { LayersModel } from '@tensorflow/tfjs';
+import type { LoadedData } from '../data/dataTypes';
+import { sliceSplit } from '../data';
+import type { ModelSpec } from '../spec/modelSpec';
+import type { Tf } from '../backend/tfTypes';
+import type { MetricValues, TrainingEvent } from '../../shared/trainingEvents';
+import { batchCount, batchDataset } from './batchDatasets';
+import { EarlyStopping } from './earlyStopping';
+
+export type FitStatus = 'completed' | 'early_stopped' | 'stopped';
+
+export interface FitResult {
+  status: FitStatus;
+  epochsCompleted: number;
+  /** Per metric (loss, each metric label, val_*), one value per completed epoch. */
+  history: Record<string, number[]>;
+  trainMs: number;
+  samplesPerSecond: number;
+}
+
+export interface FitOptions {
+  tf: Tf;
+  model: LayersModel;
+  spec: ModelSpec;
+  data: LoadedData;
+  epochs: number;
+  /** Draws the shuffle order; seeded for reproducible runs. */
+  random: () => number;
+  signal?: AbortSignal;
+  onEvent?: (event: TrainingEvent) => void | Promise<void>;
+}
+
+/**
+ * Trains with tfjs' fitDataset. Validation holds out the LAST validation_split of the training data
+ * before shuffling, as Keras does. Cancelling stops after the current batch; a partly done epoch is
+ * not counted, so the history holds only whole epochs.
+ */
+export async function fitModel(options: FitOptions): Promise<FitResult> {
+  const { tf, model, spec, data, epochs, signal, onEvent } = options;
+  const { batchSize, shuffle, validationSplit, earlyStopping } = spec.fit;
+  const validationCount = validationSplit ? Math.floor(data.train.count * validationSplit) : 0;
+  const trainCount = data.train.count - validationCount;
+  const train = validationCount ? sliceSplit(data, data.train, 0, trainCount) : data.train;
+  const validation = validationCount ? sliceSplit(data, data.train, trainCount, data.train.count) : undefined;
+  const batchesPerEpoch = batchCount(trainCount, batchSize);
+  const labels = metricLabels(model, spec);
+  const history: Record<string, number[]> = {};
+  const stopper = earlyStopping ? new EarlyStopping(earlyStopping) : undefined;
+
+  let status = 'completed' as FitStatus;
+  let epochsCompleted = 0;
+  let samplesSeen = 0;
+  let epochStart = 0;
+  let batchesDone = 0;
+  let running: { sums: Record<string, number>; samples: number } = { sums: {}, samples: 0 };
+  const start = performance.now();
+
+  const stopNow = () => {
+    status = 'stopped';
+    model.stopTraining = true;
+  };
+  if (signal?.aborted) stopNow();
+  signal?.addEventListener('abort', stopNow, { once: true });
+
+  try {
+    await model.fitDataset(batchDataset(tf, data, train, batchSize, { shuffle, random: options.random }), {
+      epochs,
+      verbose: 0,
+      validationData: validation ? batchDataset(tf, data, validation, batchSize, { shuffle: false, random: options.random }) : undefined,
+      callbacks: {
+        onEpochBegin: async () => {
+          epochStart = performance.now();
+          batchesDone = 0;
+          running = { sums: {}, samples: 0 };
+        },
+        onBatchEnd: async (_batch, logs) => {
+          batchesDone += 1;
+          const size = Number(logs?.size ?? batchSize);
+          samplesSeen += size;
+          running.samples += size;
+          for (const [i, label] of labels.entries()) {
+            running.sums[label] = (running.sums[label] ?? 0) + Number(logs?.[model.metricsNames[i]] ?? NaN) * size;
+          }
+          const metrics = Object.fromEntries(labels.map((l) => [l, running.sums[l] / running.samples]));
+          await onEvent?.({ type: 'batchEnd', epoch: epochsCompleted + 1, batch: batchesDone, batchesPerEpoch, metrics, elapsedMs: performance.now() - epochStart });
+        },
+        onEpochEnd: async (_epoch, logs) => {
+          // fitDataset still calls onEpochEnd after a stop mid-epoch; that epoch is not whole.
+          if (batchesDone < batchesPerEpoch) return;
+          const metrics: MetricValues = {};
+          model.metricsNames.forEach((name, i) => {
+            const label = labels[i];
+            metrics[label] = Number(logs?.[name]);
+            if (logs?.[`val_${name}`] !== undefined) metrics[`val_${label}`] = Number(logs[`val_${name}`]);
+          });
+          for (const [key, value] of Object.entries(metrics)) (history[key] ??= []).push(value);
+          epochsCompleted += 1;
+          await onEvent?.({ type: 'epochEnd', epoch: epochsCompleted, epochs, metrics, epochMs: performance.now() - epochStart });
+          if (status !== 'stopped' && stopper?.shouldStop(metrics)) {
+            status = 'early_stopped';
+            model.stopTraining = true;
+          }
+        },
+      },
+    });
+  } finally {
+    signal?.removeEventListener('abort', stopNow);
+  }
+  const trainMs = performance.now() - start;
+  // A stop that arrives after the last epoch interrupted nothing.
+  if (status === 'stopped' && epochsCompleted === epochs) status = 'completed';
+  return { status, epochsCompleted, history, trainMs, samplesPerSecond: trainMs > 0 ? (samplesSeen / trainMs) * 1000 : 0 };
+}
+
+/** The user's names for tfjs' metricsNames: `loss` then each metric as written in the file. */
+export function metricLabels(model: LayersModel, spec: ModelSpec): string[] {
+  return model.metricsNames.map((name, i) => (i === 0 ? 'loss' : (spec.compile.metrics[i - 1]?.label ?? name)));
+}

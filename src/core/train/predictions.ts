@@ -1,0 +1,77 @@
+import type { LayersModel, Tensor } from '@tensorflow/tfjs';
+import type { LoadedData, DataSplit } from '../data/dataTypes';
+import { encodeFeatures, encodeInputs } from '../data';
+import type { NestedNumbers, PredictSpec } from '../spec/modelSpec';
+import type { Tf } from '../backend/tfTypes';
+
+export interface Prediction {
+  /** The input as given, omitted for images (MNIST, digits). */
+  input?: NestedNumbers;
+  /** The model's raw output for this sample. */
+  output: number[];
+  /** The predicted class (its name when the data has class names), for classification. */
+  label?: string | number;
+  /** The true label or target, for samples taken from the data. */
+  expected?: string | number | number[];
+}
+
+/** What the model file's `predict` section asks for, run through the trained model. */
+export async function predictFromSpec(tf: Tf, model: LayersModel, data: LoadedData, predict: PredictSpec): Promise<Prediction[]> {
+  if (predict.kind === 'inputs') return predictInputs(tf, model, data, predict.inputs);
+  const split = data.test ?? data.train;
+  const count = Math.min(predict.samples, split.count);
+  const indices = Int32Array.from({ length: count }, (_, i) => i);
+  const outputs = await runModel(tf, model, encodeFeatures(data, split, indices), count, data.featureShape);
+  return outputs.map((output, i) => ({
+    ...(data.isImage ? {} : { input: rawInput(data, split, i) }),
+    output,
+    ...labelFields(data, output),
+    expected: expectedOf(data, split, i),
+  }));
+}
+
+/** Predictions for raw inputs (as a model file or `--input` gives them), encoded like the training data. */
+export async function predictInputs(tf: Tf, model: LayersModel, data: LoadedData, inputs: NestedNumbers[]): Promise<Prediction[]> {
+  const outputs = await runModel(tf, model, encodeInputs(data, inputs), inputs.length, data.featureShape);
+  return outputs.map((output, i) => ({
+    ...(data.isImage ? {} : { input: inputs[i] }),
+    output,
+    ...labelFields(data, output),
+  }));
+}
+
+async function runModel(tf: Tf, model: LayersModel, features: Float32Array, count: number, featureShape: number[]): Promise<number[][]> {
+  const output = tf.tidy(() => model.predict(tf.tensor(features, [count, ...featureShape], 'float32')) as Tensor);
+  const values = (await output.array()) as number[][];
+  output.dispose();
+  return values.map((row) => (Array.isArray(row) ? row.flat(Infinity as 1) : [row]) as number[]);
+}
+
+function labelFields(data: LoadedData, output: number[]): Pick<Prediction, 'label'> {
+  if (data.numClasses === undefined) return {};
+  // One sigmoid output: the probability of class 1, as Keras' predict(...).round() reads it.
+  const index = output.length === 1 ? (output[0] >= 0.5 ? 1 : 0) : argMax(output);
+  return { label: className(data, index) };
+}
+
+function expectedOf(data: LoadedData, split: DataSplit, i: number): string | number | number[] {
+  if (data.numClasses !== undefined && split.targets instanceof Int32Array) return className(data, split.targets[i]);
+  const size = data.targetShape.reduce((p, d) => p * d, 1);
+  const values = Array.from(split.targets.subarray(i * size, (i + 1) * size));
+  return size === 1 ? values[0] : values;
+}
+
+function rawInput(data: LoadedData, split: DataSplit, i: number): number[] {
+  const size = data.featureShape.reduce((p, d) => p * d, 1);
+  return Array.from(split.features.subarray(i * size, (i + 1) * size));
+}
+
+function className(data: LoadedData, index: number): string | number {
+  return data.classNames?.[index] ?? index;
+}
+
+function argMax(values: number[]): number {
+  let best = 0;
+  for (let i = 1; i < values.length; i++) if (values[i] > values[best]) best = i;
+  return best;
+}

@@ -1,0 +1,66 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { loadTfjsNode } from '../../src/core/backend/loadTfjsNode';
+import { BackendUnavailableError, selectBackend } from '../../src/core/backend/selectBackend';
+import { missingKernels } from '../../src/core/backend/kernelsForLayers';
+
+// The two ways a failed tfjs-node install shows up (ENVIRONMENT.md): npm dropped the optional
+// package, or `npm ci --ignore-scripts` left it without its native addon.
+const moduleNotFound = (id: string) => {
+  throw Object.assign(new Error(`Cannot find module '${id}'\nRequire stack:\n- x.js`), { code: 'MODULE_NOT_FOUND' });
+};
+const addonMissing = () => {
+  throw new Error('The Node.js native addon module (tfjs_binding.node) can not be found at path: /x/tfjs_binding.node');
+};
+
+test('tfjs-node that npm dropped is reported as not available, with the first line of the reason', () => {
+  const result = loadTfjsNode(moduleNotFound);
+  assert.equal(result.ok, false);
+  assert.equal(!result.ok && result.reason, "Cannot find module '@tensorflow/tfjs-node'");
+});
+
+test('tfjs-node without its native addon is reported as not available', () => {
+  const result = loadTfjsNode(addonMissing);
+  assert.equal(result.ok, false);
+  assert.match(!result.ok ? result.reason : '', /native addon/);
+});
+
+test('the real tfjs-node of this install either loads or is reported as not available, never throws', () => {
+  const result = loadTfjsNode();
+  assert.equal(typeof result.ok, 'boolean');
+  if (!result.ok) assert.ok(result.reason.length > 0);
+});
+
+test('auto falls back to wasm for a Dense model when tfjs-node is missing, and says why', async () => {
+  const selected = await selectBackend('auto', { layerTypes: ['Flatten', 'Dense', 'Dropout'], requireFn: addonMissing });
+  assert.equal(selected.name, 'wasm');
+  assert.equal(selected.tf.getBackend(), 'wasm');
+  assert.match(selected.reason, /tfjs-node not available \(.*native addon.*\)/);
+  assert.match(selected.reason, /wasm \(SIMD\) runs every layer/);
+});
+
+test('auto falls back to cpu for layers whose training kernels wasm lacks', async () => {
+  const selected = await selectBackend('auto', { layerTypes: ['Conv2D', 'Dense'], requireFn: moduleNotFound });
+  assert.equal(selected.name, 'cpu');
+  assert.equal(selected.tf.getBackend(), 'cpu');
+  assert.match(selected.reason, /wasm lacks Conv2DBackpropFilter/);
+});
+
+test('asking for the node backend where it cannot load is a clear error', async () => {
+  await assert.rejects(selectBackend('node', { layerTypes: ['Dense'], requireFn: moduleNotFound }), (err: unknown) => {
+    assert.ok(err instanceof BackendUnavailableError);
+    assert.match(err.message, /node backend is not available: @tensorflow\/tfjs-node Cannot find module/);
+    return true;
+  });
+});
+
+test('asking for wasm with a layer it cannot train is a clear error', async () => {
+  await assert.rejects(selectBackend('wasm', { layerTypes: ['Embedding'], requireFn: moduleNotFound }), /wasm backend cannot train this model: wasm lacks UnsortedSegmentSum/);
+});
+
+test('missingKernels lists only what the backend lacks', () => {
+  const registered = new Set(['Reshape', 'BatchMatMul', 'Conv2D', 'Conv2DBackpropInput']);
+  const getKernel = (name: string) => (registered.has(name) ? {} : undefined);
+  assert.deepEqual(missingKernels(['Dense', 'Flatten'], 'wasm', getKernel), []);
+  assert.deepEqual(missingKernels(['Conv2D', 'Embedding'], 'wasm', getKernel), ['Conv2DBackpropFilter', 'GatherV2', 'UnsortedSegmentSum']);
+});
