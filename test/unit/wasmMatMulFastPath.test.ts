@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { selectBackend } from '../../src/core/backend/selectBackend';
 import { installWasmMatMulFastPath } from '../../src/core/backend/wasmMatMulFastPath';
-import { mulberry32 } from '../../src/core/train/seededRandom';
+import { mulberry32 } from '../../src/core/random';
 
 function randomValues(n: number, seed: number): Float32Array {
   const random = mulberry32(seed);

@@ -45,10 +45,10 @@ export async function selectBackend(choice: BackendChoice, options: SelectBacken
   }
 
   // Loaded only now so that a process that uses tfjs-node never parses the pure-JS copy.
-  const tf: Tf = require('@tensorflow/tfjs');
+  const tf: Tf = await import('@tensorflow/tfjs');
   quietTfjs(tf);
   if (choice === 'wasm' || choice === 'auto') {
-    const wasm: typeof import('@tensorflow/tfjs-backend-wasm') = require('@tensorflow/tfjs-backend-wasm');
+    const wasm = await import('@tensorflow/tfjs-backend-wasm');
     const missing = missingKernels(options.layerTypes, 'wasm', tf.getKernel);
     if (missing.length === 0) {
       wasm.setWasmPaths(ensureTrailingSlash(options.wasmDir ?? findWasmDir()));

@@ -11,7 +11,7 @@ import type { Tf } from './tfTypes';
 export function installWasmMatMulFastPath(tf: Tf): boolean {
   const original = tf.getKernel('BatchMatMul', 'wasm');
   const transpose = tf.getKernel('Transpose', 'wasm');
-  if (!original || !transpose || (original as MarkedKernel)[FAST_PATH]) return false;
+  if (!original || !transpose || (original as MarkedKernel)[STOCK_KERNEL]) return false;
 
   const kernelFunc: KernelFunc = ({ inputs, backend, attrs }) => {
     const { a, b } = inputs as { a: TensorInfo; b: TensorInfo };
@@ -34,20 +34,24 @@ export function installWasmMatMulFastPath(tf: Tf): boolean {
     }
   };
 
-  const replacement: KernelConfig & MarkedKernel = { ...original, kernelFunc, [FAST_PATH]: true };
+  const replacement: MarkedKernel = { ...original, kernelFunc, [STOCK_KERNEL]: original };
   tf.unregisterKernel('BatchMatMul', 'wasm');
   tf.registerKernel(replacement);
   return true;
 }
 
-/** Puts back the stock kernel (for the benchmark that compares both). */
-export function uninstallWasmMatMulFastPath(tf: Tf, stock: KernelConfig): void {
+/** Puts back the stock kernel (for the benchmark that compares both); false when it was not installed. */
+export function uninstallWasmMatMulFastPath(tf: Tf): boolean {
+  const current = tf.getKernel('BatchMatMul', 'wasm') as MarkedKernel | undefined;
+  const stock = current?.[STOCK_KERNEL];
+  if (!stock) return false;
   tf.unregisterKernel('BatchMatMul', 'wasm');
   tf.registerKernel(stock);
+  return true;
 }
 
-const FAST_PATH = Symbol.for('nn-trainer.wasmMatMulFastPath');
-type MarkedKernel = { [FAST_PATH]?: true };
+const STOCK_KERNEL = Symbol.for('nn-trainer.stockBatchMatMul');
+type MarkedKernel = KernelConfig & { [STOCK_KERNEL]?: KernelConfig };
 
 function lastTwoSwapped(rank: number): number[] {
   const perm = Array.from({ length: rank }, (_, i) => i);

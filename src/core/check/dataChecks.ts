@@ -1,6 +1,7 @@
 import type { LayersModel } from '@tensorflow/tfjs';
 import { SpecError } from '../diagnostics';
 import type { LoadedData } from '../data/dataTypes';
+import { encodeInputs } from '../data';
 import type { ModelSpec, NestedNumbers } from '../spec/modelSpec';
 import { formatShape } from '../model/buildModel';
 
@@ -51,10 +52,6 @@ function checkOutput(spec: ModelSpec, data: LoadedData, model: LayersModel): Spe
       errors.push(
         new SpecError(at, `the last layer outputs ${units} value${units === 1 ? '' : 's'} per sample, but ${loss} over ${classes} classes needs ${classes}: set units: ${classes} and activation: softmax.`, 'shape-mismatch'),
       );
-    } else if (spec.compile.loss === 'binaryCrossentropy' && classes > 2) {
-      errors.push(
-        new SpecError(['compile', 'loss'], `binary_crossentropy needs 2 classes, but the data has ${classes}. Use sparse_categorical_crossentropy with units: ${classes} and activation: softmax.`, 'label-mismatch'),
-      );
     } else if (spec.compile.loss === 'binaryCrossentropy' && units !== 1) {
       errors.push(new SpecError(at, `binary_crossentropy needs 1 output per sample (units: 1, activation: sigmoid), but the last layer has ${units}.`, 'shape-mismatch'));
     }
@@ -74,16 +71,16 @@ function checkOutput(spec: ModelSpec, data: LoadedData, model: LayersModel): Spe
   return errors;
 }
 
+/** Encodes the inputs now, as predicting will after training, so a bad one fails before training. */
 function checkPredictInputs(spec: ModelSpec, data: LoadedData): SpecError[] {
   if (spec.predict?.kind !== 'inputs') return [];
-  const errors: SpecError[] = [];
-  spec.predict.inputs.forEach((input, i) => {
-    const shape = shapeOf(input);
-    if (!sameShape(shape, data.featureShape)) {
-      errors.push(new SpecError(['predict', 'inputs', i], `this input has shape ${formatShape(shape)}, but the model takes samples of shape ${formatShape(data.featureShape)}.`, 'shape-mismatch'));
-    }
-  });
-  return errors;
+  try {
+    encodeInputs(data, spec.predict.inputs);
+    return [];
+  } catch (err) {
+    if (err instanceof SpecError) return [err];
+    throw err;
+  }
 }
 
 function checkValidationSplit(spec: ModelSpec, data: LoadedData): SpecError[] {

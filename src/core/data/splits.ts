@@ -1,6 +1,6 @@
 import type { DataSplit, LoadedData } from './dataTypes';
 import { featureSize, targetStride } from './sizes';
-import { seededRandom, shuffleInPlace } from './random';
+import { mulberry32, shuffleInPlace } from '../random';
 
 /** The samples [start, end) of a split as a view (no copy); used for validation_split. */
 export function sliceSplit(data: LoadedData, split: DataSplit, start: number, end: number): DataSplit {
@@ -63,7 +63,7 @@ export function splitIndices(
   numClasses: number,
   seed: number,
 ): SplitIndices {
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const testCount = Math.min(count - 1, Math.max(1, Math.round(count * testFraction)));
   const groups = classes ? groupByClass(classes, numClasses) : [allIndices(count)];
   const quotas = allocate(

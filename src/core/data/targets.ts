@@ -66,6 +66,7 @@ export function planClassTargets(classNames: string[], loss: string, oneHot: boo
       ['compile', 'loss'],
       `${kerasLossName(loss)} needs 2 classes, but the labels have ${k} (${listClasses(classNames)}): ` +
         `use sparse_categorical_crossentropy (or categorical_crossentropy) with a softmax output of ${k} units`,
+      'label-mismatch',
     );
   }
   const notes = isClassificationLoss(loss)
@@ -109,6 +110,7 @@ function numberTargets(
     throw new SpecError(
       oneHot === true ? ONE_HOT_PATH : labelPath,
       `${why} needs class labels (integers 0, 1, 2, ...), but a label is ${values[notIndex]}`,
+      'label-mismatch',
     );
   }
   // Binary losses take 0/1 probabilities and hinge's -1/+1 as they are; only integers are classes.
@@ -117,7 +119,14 @@ function numberTargets(
     for (const v of values) if (v > max) max = v;
     const k = BINARY_LOSSES.has(loss) && oneHot !== true ? Math.max(2, max + 1) : max + 1;
     const classNames = Array.from({ length: k }, (_, i) => String(i));
-    return { ...planClassTargets(classNames, loss, oneHot), targets: Int32Array.from(values) };
+    const plan = planClassTargets(classNames, loss, oneHot);
+    // 1-based labels (1..3) silently need 4 outputs; say so rather than let the shape check puzzle.
+    const seen = new Set(values);
+    const unused = classNames.filter((_, i) => !seen.has(i));
+    if (unused.length > 0 && unused.length < k) {
+      plan.notes.push(`numeric labels are class indices 0..${k - 1}; no sample has class ${unused.slice(0, 5).join(', ')}`);
+    }
+    return { ...plan, targets: Int32Array.from(values) };
   }
   return { kind: 'values', targetShape: [1], notes: [], targets: Float32Array.from(values) };
 }
@@ -131,7 +140,11 @@ function vectorTargets(
   const width = shape.reduce((a, b) => a * b, 1);
   const hot = shape.length === 1 ? hotIndices(values, width) : undefined;
   if (oneHot === true && !hot) {
-    throw new SpecError(ONE_HOT_PATH, `one_hot: true needs class labels, but y holds vectors of shape [${shape.join(', ')}] that are not one-hot rows`);
+    throw new SpecError(
+      ONE_HOT_PATH,
+      `one_hot: true needs class labels, but y holds vectors of shape [${shape.join(', ')}] that are not one-hot rows`,
+      'label-mismatch',
+    );
   }
   const classNames = hot ? Array.from({ length: width }, (_, i) => String(i)) : undefined;
   if (hot && classNames && SPARSE_LOSSES.has(loss) && oneHot !== true) {

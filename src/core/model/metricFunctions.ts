@@ -30,6 +30,8 @@ export function metricFunction(tf: Tf, metric: MetricSpec): MetricFn {
       return m.meanAbsolutePercentageError;
     case 'cosineProximity':
       return m.cosineProximity;
+    case 'r2Score':
+      return m.r2Score;
     case 'binaryCrossentropy':
       return m.binaryCrossentropy;
     case 'categoricalCrossentropy':

@@ -9,6 +9,8 @@ import { predictInputs, type Prediction } from '../train/predictions';
 import type { NestedNumbers } from '../spec/modelSpec';
 import { shapeOf } from '../check/dataChecks';
 import { formatShape } from '../model/buildModel';
+import { encodeInputs } from '../data';
+import { SpecError } from '../diagnostics';
 
 /** A problem with a run folder or the inputs given for it (not with a model file). */
 export class RunInputError extends Error {
@@ -24,14 +26,14 @@ export async function predictFromRun(runDir: string, input: NestedNumbers, backe
     if (!fs.existsSync(path.join(runDir, needed))) throw new RunInputError(`${runDir} holds no trained model (${needed} is missing); give a run folder under .nn-runs/<name>/.`);
   }
   const data = loadPreprocessing(runDir);
-  const oneSample = formatShape(shapeOf(input)) === formatShape(data.featureShape);
-  const inputs = oneSample ? [input] : Array.isArray(input) ? input : [input];
-  inputs.forEach((input, i) => {
-    const shape = shapeOf(input);
-    if (formatShape(shape) !== formatShape(data.featureShape)) {
-      throw new RunInputError(`input ${i} has shape ${formatShape(shape)}, but the model takes samples of shape ${formatShape(data.featureShape)}.`);
-    }
-  });
+  const oneSample = formatShape(shapeOf(input)) === formatShape(data.featureShape) || !Array.isArray(input);
+  const inputs = oneSample ? [input] : (input as NestedNumbers[]);
+  try {
+    encodeInputs(data, inputs);
+  } catch (err) {
+    if (err instanceof SpecError) throw new RunInputError(err.message);
+    throw err;
+  }
   const { tf } = await selectBackend(backend, { layerTypes: [] });
   const model = await loadLayersModelFromDir(tf, runDir);
   try {

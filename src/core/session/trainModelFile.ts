@@ -11,7 +11,8 @@ import { savePreprocessing } from '../runs/preprocessingFile';
 import { fitModel, type FitResult } from '../train/fitModel';
 import { evaluateModel } from '../train/evaluateModel';
 import { predictFromSpec } from '../train/predictions';
-import { mulberry32, withSeededMathRandom } from '../train/seededRandom';
+import { withSeededMathRandom } from '../train/seededRandom';
+import { mulberry32 } from '../random';
 import { batchCount } from '../train/batchDatasets';
 import { buildCheckedModel, loadModelAndData, type LoadedModelFile } from './loadModelAndData';
 

@@ -447,3 +447,8 @@ export function kerasNames(values: readonly NamedValue[]): string[] {
 export function lookupName<V extends NamedValue>(values: readonly V[], written: string): V | undefined {
   return values.find((v) => v.keras === written || v.tfjs === written || (v.aliases ?? []).includes(written));
 }
+
+/** The layer class a layer-item key names, in any accepted spelling (`MaxPool2D` -> MaxPooling2D). */
+export function layerTypeOf(written: string): LayerType | undefined {
+  return LAYER_TYPES.find((t) => t === written || (LAYERS[t].aliases ?? []).includes(written));
+}

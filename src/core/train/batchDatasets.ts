@@ -2,7 +2,7 @@ import type { TensorContainer, data as tfdata } from '@tensorflow/tfjs';
 import type { LoadedData, DataSplit } from '../data/dataTypes';
 import { encodeFeatures, encodeTargets } from '../data';
 import type { Tf } from '../backend/tfTypes';
-import { shuffleInPlace } from './seededRandom';
+import { shuffleInPlace } from '../random';
 
 /**
  * A tf.data dataset that converts the split to float32 one batch at a time, in an order reshuffled

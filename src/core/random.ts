@@ -1,10 +1,10 @@
 /**
- * Seeded randomness for data splits. Kept local to the data layer (rather than shared with training)
- * so the split of a file never changes because some other part of the program draws numbers.
+ * Seeded randomness. Each user (data splits, the shuffle order, tfjs' Math.random) makes its own
+ * generator from its own seed, so drawing in one never changes another.
  */
 
 /** mulberry32: a small, fast 32-bit PRNG returning floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

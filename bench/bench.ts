@@ -1,0 +1,70 @@
+/**
+ * `npm run bench`: the speed and memory figures that guide the trainer, each measured side by side
+ * in one run and printed as a ratio, so they compare fairly on whatever machine runs them.
+ *   1. wasm BatchMatMul fast path vs the stock kernel (MNIST MLP samples/s, batch 32 and 128)
+ *   2. backends: wasm vs cpu on the MNIST MLP and on XOR
+ *   3. MNIST peak memory: bytes converted per batch vs one float32 tensor of the whole set
+ * Memory is measured in child processes, since peak RSS belongs to a whole process.
+ */
+import { spawnSync } from 'child_process';
+import { runMemoryChild, type MemoryMode } from './memoryChild';
+import { timeMnistTraining, timeXor } from './throughput';
+import { selectBackend } from '../src/core/backend/selectBackend';
+import { installWasmMatMulFastPath, uninstallWasmMatMulFastPath } from '../src/core/backend/wasmMatMulFastPath';
+
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 8192);
+
+async function main(): Promise<void> {
+  const child = process.argv.indexOf('--memory-child');
+  if (child !== -1) return runMemoryChild(process.argv[child + 1] as MemoryMode);
+
+  console.log(`Neural Network Trainer benchmark (node ${process.version}, ${SAMPLES} MNIST samples per timing)\n`);
+  const { tf } = await selectBackend('wasm', { layerTypes: ['Dense'] });
+  uninstallWasmMatMulFastPath(tf);
+
+  console.log('1. wasm BatchMatMul: explicit transpose + XNNPACK path vs stock kernel (MLP 784-128-10, adam)');
+  for (const batchSize of [32, 128]) {
+    const stock = await timeMnistTraining(tf, batchSize, SAMPLES);
+    installWasmMatMulFastPath(tf);
+    const patched = await timeMnistTraining(tf, batchSize, SAMPLES);
+    uninstallWasmMatMulFastPath(tf);
+    row(`   batch ${batchSize}`, `stock ${fmt(stock)} samples/s`, `fast path ${fmt(patched)} samples/s`, patched / stock);
+  }
+  installWasmMatMulFastPath(tf);
+
+  console.log('\n2. Backends (wasm with the fast path)');
+  const wasmMlp = await timeMnistTraining(tf, 32, SAMPLES);
+  await tf.setBackend('cpu');
+  const cpuMlp = await timeMnistTraining(tf, 32, Math.min(SAMPLES, 2048));
+  row('   MNIST MLP, batch 32', `cpu ${fmt(cpuMlp)} samples/s`, `wasm ${fmt(wasmMlp)} samples/s`, wasmMlp / cpuMlp);
+  const cpuXor = await timeXor(tf);
+  await tf.setBackend('wasm');
+  const wasmXor = await timeXor(tf);
+  row('   XOR, 300 epochs of 4', `cpu ${cpuXor.toFixed(0)} ms`, `wasm ${wasmXor.toFixed(0)} ms`, cpuXor / wasmXor);
+
+  console.log('\n3. MNIST peak memory, 1 epoch of 60,000 samples on wasm, batch 128 (separate processes)');
+  const bytes = measureChild('bytes-per-batch');
+  const float = measureChild('float32-tensor');
+  row('   peak RSS', `one float32 tensor ${bytes && float ? float.toFixed(0) : '?'} MB`, `bytes per batch ${bytes ? bytes.toFixed(0) : '?'} MB`, float / bytes);
+  console.log('\nRatios above 1 favour the second figure.');
+}
+
+function measureChild(mode: MemoryMode): number {
+  const result = spawnSync(process.execPath, [__filename, '--memory-child', mode], { encoding: 'utf8' });
+  const match = /peakRssMb=(\d+(\.\d+)?)/.exec(result.stdout);
+  if (!match) throw new Error(`memory child ${mode} failed: ${result.stderr}`);
+  return Number(match[1]);
+}
+
+function row(label: string, first: string, second: string, ratio: number): void {
+  console.log(`${label.padEnd(24)} ${first.padEnd(30)} ${second.padEnd(32)} ratio ${ratio.toFixed(2)}x`);
+}
+
+function fmt(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
