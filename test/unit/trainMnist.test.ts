@@ -24,7 +24,7 @@ test('the MNIST MLP on 10,000 real MNIST images reaches over 93% test accuracy i
   assert.ok(history.val_accuracy[2] > 0.9);
   const predictions = summary.predictions ?? [];
   assert.equal(predictions.length, 12);
-  assert.equal(predictions[0].expected, '7', 'the first MNIST test image is a 7');
+  assert.equal(predictions[0].expected, 7, 'the first MNIST test image is a 7');
   assert.equal(predictions[0].input, undefined, 'images are not echoed back');
   assert.equal(predictions[0].output.length, 10);
   assert.ok(predictions.filter((p) => p.label === p.expected).length >= 10);

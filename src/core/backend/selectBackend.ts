@@ -41,7 +41,7 @@ export async function selectBackend(choice: BackendChoice, options: SelectBacken
     }
     const why = node.ok ? 'its backend did not initialize' : node.reason;
     if (choice === 'node') throw new BackendUnavailableError(`the node backend is not available: @tensorflow/tfjs-node ${why}`);
-    notes.push(`tfjs-node not available (${why})`);
+    notes.push(`tfjs-node not available: ${why}`);
   }
 
   // Loaded only now so that a process that uses tfjs-node never parses the pure-JS copy.

@@ -10,17 +10,19 @@ import { formatShape } from '../model/buildModel';
  * node of the file to change, instead of as a tensor-shape error deep inside TensorFlow.js.
  */
 export function checkModelAgainstData(spec: ModelSpec, data: LoadedData, model: LayersModel): SpecError[] {
-  return [...checkInputShape(spec, data), ...checkOutput(spec, data, model), ...checkPredictInputs(spec, data), ...checkValidationSplit(spec, data)];
+  const inputProblems = checkInputShape(spec, data);
+  // With the wrong input shape every later shape is wrong too; report the cause only.
+  const outputProblems = inputProblems.length > 0 ? [] : checkOutput(spec, data, model);
+  return [...inputProblems, ...outputProblems, ...checkPredictInputs(spec, data), ...checkValidationSplit(spec, data)];
 }
 
 function checkInputShape(spec: ModelSpec, data: LoadedData): SpecError[] {
   const first = spec.model[0];
   const declared = first.config.inputShape as number[] | undefined;
   if (!declared || sameShape(declared, data.featureShape)) return [];
-  const fix =
-    product(declared) === product(data.featureShape)
-      ? ` Use input_shape: ${formatShape(data.featureShape)}${first.type === 'Dense' ? ' and put a Flatten layer first' : ''}.`
-      : ` Use input_shape: ${formatShape(data.featureShape)}.`;
+  // Data of images given to a Dense layer as flat vectors needs a Flatten in front, as in Keras.
+  const needsFlatten = first.type === 'Dense' && data.featureShape.length > 1 && product(declared) === product(data.featureShape);
+  const fix = ` Use input_shape: ${formatShape(data.featureShape)}${needsFlatten ? ' on a Flatten layer put first' : ''}.`;
   return [
     new SpecError(
       ['model', 0, first.type, 'input_shape'],

@@ -465,7 +465,6 @@ function definitions(): Record<string, JsonSchema> {
 export function buildModelSchema(): JsonSchema {
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
-    $id: 'https://neural-network-trainer.local/schemas/nn-model.schema.json',
     title: 'model file',
     description: 'A Keras-style neural network: data, layers, compile and fit arguments.',
     type: 'object',

@@ -87,11 +87,11 @@ export async function fitModel(options: FitOptions): Promise<FitResult> {
         onEpochEnd: async (_epoch, logs) => {
           // fitDataset still calls onEpochEnd after a stop mid-epoch; that epoch is not whole.
           if (batchesDone < batchesPerEpoch) return;
+          // Keras' order: loss, each metric, then val_loss and each val_ metric.
           const metrics: MetricValues = {};
+          model.metricsNames.forEach((name, i) => (metrics[labels[i]] = Number(logs?.[name])));
           model.metricsNames.forEach((name, i) => {
-            const label = labels[i];
-            metrics[label] = Number(logs?.[name]);
-            if (logs?.[`val_${name}`] !== undefined) metrics[`val_${label}`] = Number(logs[`val_${name}`]);
+            if (logs?.[`val_${name}`] !== undefined) metrics[`val_${labels[i]}`] = Number(logs[`val_${name}`]);
           });
           for (const [key, value] of Object.entries(metrics)) (history[key] ??= []).push(value);
           epochsCompleted += 1;

@@ -66,8 +66,10 @@ function rawInput(data: LoadedData, split: DataSplit, i: number): number[] {
   return Array.from(split.features.subarray(i * size, (i + 1) * size));
 }
 
+/** The class name, or the class index itself where the names are just the indices (XOR, MNIST). */
 function className(data: LoadedData, index: number): string | number {
-  return data.classNames?.[index] ?? index;
+  const name = data.classNames?.[index];
+  return name === undefined || name === String(index) ? index : name;
 }
 
 function argMax(values: number[]): number {

@@ -1,0 +1,29 @@
+import { readFile } from 'fs/promises';
+import type { Diagnostic, SpecError } from '../diagnostics';
+import { parseModelText } from './parseModelText';
+import type { ParsedModelFile } from './parsedModelFile';
+import { CODES } from './problem';
+import { FIRST_CHARACTER } from './sourcePositions';
+
+/** Reads and parses a model file; an unreadable file becomes one diagnostic at 1:1. */
+export async function readModelFile(file: string): Promise<ParsedModelFile> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : err instanceof Error ? err.message : String(err);
+    return {
+      file,
+      text: '',
+      diagnostics: [{ file, range: FIRST_CHARACTER, severity: 'error', message: `cannot read the model file: ${reason}`, code: CODES.unreadable }],
+      rangeOf: () => FIRST_CHARACTER,
+    };
+  }
+  return parseModelText(text, file);
+}
+
+/** Locates an error found by a later stage (data loading, shape checks) in the parsed file. */
+export function diagnosticFromSpecError(parsed: ParsedModelFile, err: SpecError): Diagnostic {
+  return { file: parsed.file, range: parsed.rangeOf(err.path), severity: 'error', message: err.message, code: err.code };
+}
