@@ -259,3 +259,12 @@ test('formatDiagnostic prints FILE:LINE:COL: error: MESSAGE', () => {
   const d = onlyDiagnostic(edited({ 12: '  epochs: 0' }), 'models/demo.nn.yaml');
   assert.equal(formatDiagnostic(d), 'models/demo.nn.yaml:12:11: error: expected an integer >= 1 for epochs, got 0');
 });
+
+test('other JSON mistakes: empty file, missing colon, unterminated string, bad number, trailing text', () => {
+  const at = (text: string) => show(onlyDiagnostic(text, 'demo.nn.json'));
+  assert.match(at(''), /^1:1-1:1 syntax-error the file is empty/);
+  assert.equal(at('{"name" "x"}'), '1:9-1:12 syntax-error expected `:` after the property name, found `"`');
+  assert.equal(at('{"name": "x}'), '1:10-1:13 syntax-error unterminated string: missing the closing "');
+  assert.equal(at('{"seed": 1.e}'), '1:10-1:12 syntax-error invalid number: JSON numbers look like 12, -3.5 or 1e-3');
+  assert.equal(at('{"name": "x"} x'), '1:15-1:16 syntax-error unexpected text after the end of the JSON document');
+});

@@ -1,8 +1,9 @@
 /**
- * A strict JSON syntax check with positions. The YAML parser also reads JSON (and gives the node
- * positions), but its messages talk about YAML and it accepts things JSON does not (comments,
- * single quotes, trailing commas); `.nn.json` files get JSON's rules and JSON's words instead.
+ * JSON syntax errors with positions, found by jsonc-parser (VS Code's own JSON parser) in strict
+ * mode, and reworded for people coming from Python. The YAML parser also reads JSON, but it talks
+ * about YAML and accepts what JSON does not (comments, single quotes, trailing commas).
  */
+import { ParseErrorCode, visit } from 'jsonc-parser';
 
 export interface JsonSyntaxError {
   offset: number;
@@ -10,205 +11,86 @@ export interface JsonSyntaxError {
   message: string;
 }
 
-const MAX_DEPTH = 512;
-
-class Stop extends Error {
-  constructor(readonly problem: JsonSyntaxError) {
-    super(problem.message);
-  }
-}
-
 /** The first JSON syntax error in the text, or undefined when the text is valid JSON. */
 export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
-  const scanner = new JsonScanner(text);
-  try {
-    scanner.document();
-    return undefined;
-  } catch (err) {
-    if (err instanceof Stop) return err.problem;
-    throw err;
-  }
+  if (text.trim() === '') return { offset: 0, length: 0, message: 'the file is empty: expected a JSON object such as { "model": [...] }' };
+  let first: JsonSyntaxError | undefined;
+  // Open brackets, innermost last. At the end of the text the parser closes what is still open
+  // (before reporting it), so those are kept aside to point at the one never closed.
+  const open: Bracket[] = [];
+  const neverClosed: Bracket[] = [];
+  const close = (offset: number, char: string) => {
+    const bracket = open.pop();
+    if (bracket && text[offset] !== char) neverClosed.push(bracket);
+  };
+  visit(
+    text,
+    {
+      onObjectBegin: (offset) => void open.push({ offset, bracket: '{' }),
+      onArrayBegin: (offset) => void open.push({ offset, bracket: '[' }),
+      onObjectEnd: (offset) => close(offset, '}'),
+      onArrayEnd: (offset) => close(offset, ']'),
+      onError: (code, offset, length) => {
+        first ??= explain(text, code, offset, length, neverClosed[0] ?? open.at(-1), open.length);
+      },
+    },
+    { disallowComments: true, allowTrailingComma: false },
+  );
+  return first;
 }
 
-class JsonScanner {
-  private pos = 0;
-  private depth = 0;
+interface Bracket {
+  offset: number;
+  bracket: '{' | '[';
+}
 
-  constructor(private readonly text: string) {
-    if (text.charCodeAt(0) === 0xfeff) this.pos = 1;
+function explain(text: string, code: ParseErrorCode, offset: number, length: number, innermost: Bracket | undefined, depth: number): JsonSyntaxError {
+  const at = (message: string, start = offset, size = Math.max(length, 1)): JsonSyntaxError => ({ offset: start, length: size, message });
+  const word = /^[A-Za-z_$][\w$]*/.exec(text.slice(offset, offset + 64))?.[0];
+  const before = lastNonSpace(text, offset);
+  const atEnd = text.slice(offset).trim() === '';
+
+  if (code === ParseErrorCode.InvalidCommentToken) return at('comments are not allowed in JSON', offset, 2);
+  if (atEnd && innermost) return at(`unexpected end of file: this \`${innermost.bracket}\` is never closed`, innermost.offset, 1);
+  if (before !== undefined && text[before] === ',' && /[}\]]/.test(text[offset] ?? '')) {
+    return at(`trailing comma: JSON does not allow a comma before \`${text[offset]}\``, before, 1);
   }
-
-  document(): void {
-    this.skipWhitespace();
-    if (this.atEnd()) this.fail(this.pos, 0, 'the file is empty: expected a JSON object such as { "model": [...] }');
-    this.value();
-    this.skipWhitespace();
-    if (!this.atEnd()) this.fail(this.pos, 1, 'unexpected text after the end of the JSON document');
+  if (code === ParseErrorCode.CommaExpected && before !== undefined && /[\r\n]/.test(text.slice(before + 1, offset))) {
+    return at('missing `,` after this value', before + 1, 0);
   }
+  if (text[offset] === "'") return at('JSON strings and property names use double quotes ("), not single quotes');
+  // The parser calls trailing text an invalid symbol when it is not valid JSON either.
+  if (code === ParseErrorCode.EndOfFileExpected || (depth === 0 && offset > 0)) return at('unexpected text after the end of the JSON document');
+  if (SELF_EXPLAINED[code]) return at(SELF_EXPLAINED[code]);
+  if (word && code === ParseErrorCode.PropertyNameExpected) return at(`property names must be in double quotes: write "${word}"`, offset, word.length);
+  if (word && /^\s*:/.test(text.slice(offset + word.length))) return at(`property names must be in double quotes: write "${word}"`, offset, word.length);
+  if (word) return at(unknownWordMessage(word), offset, word.length);
+  const found = atEnd ? 'the end of the file' : `\`${text[offset]}\``;
+  return at(`${EXPECTED[code] ?? 'invalid JSON'}, found ${found}`);
+}
 
-  /** Where the last value ended, so a comma missing at the end of a line is reported there. */
-  private valueEnd = 0;
+const EXPECTED: Partial<Record<ParseErrorCode, string>> = {
+  [ParseErrorCode.ValueExpected]: 'expected a value (a number, a "string", true, false, null, [ or {)',
+  [ParseErrorCode.PropertyNameExpected]: 'expected a property name in double quotes',
+  [ParseErrorCode.ColonExpected]: 'expected `:` after the property name',
+  [ParseErrorCode.CommaExpected]: 'expected `,` between values',
+  [ParseErrorCode.CloseBraceExpected]: 'expected `,` or `}`',
+  [ParseErrorCode.CloseBracketExpected]: 'expected `,` or `]`',
+};
 
-  private value(): void {
-    this.parseValue();
-    this.valueEnd = this.pos;
-  }
+/** Messages that say all there is to say without quoting the character found. */
+const SELF_EXPLAINED: Partial<Record<ParseErrorCode, string>> = {
+  [ParseErrorCode.InvalidNumberFormat]: 'invalid number: JSON numbers look like 12, -3.5 or 1e-3',
+  [ParseErrorCode.UnexpectedEndOfNumber]: 'invalid number: JSON numbers look like 12, -3.5 or 1e-3',
+  [ParseErrorCode.UnexpectedEndOfString]: 'unterminated string: missing the closing "',
+  [ParseErrorCode.InvalidEscapeCharacter]: 'invalid escape sequence in a string (valid: \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)',
+  [ParseErrorCode.InvalidUnicode]: 'invalid unicode escape: \\u needs 4 hexadecimal digits',
+  [ParseErrorCode.InvalidCharacter]: 'line breaks and control characters must be escaped in JSON strings (\\n, \\t)',
+};
 
-  private parseValue(): void {
-    const c = this.text[this.pos];
-    if (c === '{') return this.nested(() => this.object());
-    if (c === '[') return this.nested(() => this.array());
-    if (c === '"') return this.string();
-    if (c === '-' || (c >= '0' && c <= '9')) return this.number();
-    const word = /^[A-Za-z_$][\w$]*/.exec(this.text.slice(this.pos, this.pos + 64))?.[0];
-    if (word === 'true' || word === 'false' || word === 'null') {
-      this.pos += word.length;
-      return;
-    }
-    if (this.atEnd()) this.fail(this.pos, 0, 'unexpected end of file: expected a value');
-    if (word) this.fail(this.pos, word.length, unknownWordMessage(word));
-    if (c === "'") this.fail(this.pos, 1, 'JSON strings use double quotes ("), not single quotes');
-    this.fail(this.pos, 1, `expected a value (a number, a "string", true, false, null, [ or {), found \`${c}\``);
-  }
-
-  private nested(parse: () => void): void {
-    if (++this.depth > MAX_DEPTH) this.fail(this.pos, 1, `nesting deeper than ${MAX_DEPTH} levels`);
-    parse();
-    this.depth--;
-  }
-
-  private object(): void {
-    const open = this.pos++;
-    this.skipWhitespace();
-    if (this.text[this.pos] === '}') {
-      this.pos++;
-      return;
-    }
-    for (;;) {
-      this.skipWhitespace();
-      this.propertyName(open);
-      this.skipWhitespace();
-      if (this.text[this.pos] !== ':') this.failHere('expected `:` after the property name');
-      this.pos++;
-      this.skipWhitespace();
-      this.value();
-      this.skipWhitespace();
-      const c = this.text[this.pos];
-      if (c === '}') {
-        this.pos++;
-        return;
-      }
-      if (c !== ',') this.missingSeparator(open, '{', 'expected `,` or `}` after the property value');
-      const comma = this.pos++;
-      this.skipWhitespace();
-      if (this.text[this.pos] === '}') this.fail(comma, 1, 'trailing comma: JSON does not allow a comma before `}`');
-    }
-  }
-
-  private propertyName(open: number): void {
-    const c = this.text[this.pos];
-    if (c === '"') return this.string();
-    if (this.atEnd()) this.unclosedOrUnexpected(open, '{', '');
-    if (c === "'") this.fail(this.pos, 1, 'property names must be in double quotes ("), not single quotes');
-    const word = /^[A-Za-z_$][\w$]*/.exec(this.text.slice(this.pos, this.pos + 64))?.[0];
-    if (word) this.fail(this.pos, word.length, `property names must be in double quotes: write "${word}"`);
-    this.failHere('expected a property name in double quotes');
-  }
-
-  private array(): void {
-    const open = this.pos++;
-    this.skipWhitespace();
-    if (this.text[this.pos] === ']') {
-      this.pos++;
-      return;
-    }
-    for (;;) {
-      this.skipWhitespace();
-      if (this.atEnd()) this.unclosedOrUnexpected(open, '[', '');
-      this.value();
-      this.skipWhitespace();
-      const c = this.text[this.pos];
-      if (c === ']') {
-        this.pos++;
-        return;
-      }
-      if (c !== ',') this.missingSeparator(open, '[', 'expected `,` or `]` after the list item');
-      const comma = this.pos++;
-      this.skipWhitespace();
-      if (this.text[this.pos] === ']') this.fail(comma, 1, 'trailing comma: JSON does not allow a comma before `]`');
-    }
-  }
-
-  private string(): void {
-    const start = this.pos++;
-    for (;;) {
-      if (this.atEnd()) this.fail(start, 1, 'unterminated string: missing the closing "');
-      const code = this.text.charCodeAt(this.pos);
-      if (code === 0x22) {
-        this.pos++;
-        return;
-      }
-      if (code < 0x20) this.fail(this.pos, 1, 'line breaks and control characters must be escaped in JSON strings (\\n, \\t)');
-      if (code === 0x5c) {
-        const escape = this.text[this.pos + 1] ?? '';
-        if (escape === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(this.text.slice(this.pos + 2, this.pos + 6))) {
-            this.fail(this.pos, 2, 'invalid unicode escape: \\u needs 4 hexadecimal digits');
-          }
-          this.pos += 6;
-          continue;
-        }
-        if (!'"\\/bfnrt'.includes(escape) || escape === '') this.fail(this.pos, 2, `invalid escape sequence \`\\${escape}\` in a JSON string`);
-        this.pos += 2;
-        continue;
-      }
-      this.pos++;
-    }
-  }
-
-  private number(): void {
-    const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(this.text.slice(this.pos, this.pos + 400));
-    const token = /^[-+\w.]+/.exec(this.text.slice(this.pos, this.pos + 400))?.[0] ?? '';
-    if (!match || match[0].length < token.length) this.fail(this.pos, Math.max(1, token.length), `invalid number \`${token}\``);
-    this.pos += match[0].length;
-  }
-
-  private skipWhitespace(): void {
-    for (;;) {
-      const c = this.text[this.pos];
-      if (c === ' ' || c === '\t' || c === '\n' || c === '\r') this.pos++;
-      else if (c === '/' && (this.text[this.pos + 1] === '/' || this.text[this.pos + 1] === '*')) {
-        this.fail(this.pos, 2, 'comments are not allowed in JSON');
-      } else return;
-    }
-  }
-
-  /** A line break after the value and no comma: the comma was forgotten at the end of that line. */
-  private missingSeparator(open: number, bracket: string, message: string): never {
-    if (!this.atEnd() && /[\r\n]/.test(this.text.slice(this.valueEnd, this.pos))) {
-      this.fail(this.valueEnd, 0, 'missing `,` after this value');
-    }
-    this.unclosedOrUnexpected(open, bracket, message);
-  }
-
-  /** At the end of the text a missing bracket is the problem; otherwise the unexpected character is. */
-  private unclosedOrUnexpected(open: number, bracket: string, message: string): never {
-    if (this.atEnd()) this.fail(open, 1, `unexpected end of file: this \`${bracket}\` is never closed`);
-    this.failHere(message);
-  }
-
-  private failHere(message: string): never {
-    if (this.atEnd()) this.fail(this.pos, 0, `unexpected end of file: ${message}`);
-    this.fail(this.pos, 1, `${message}, found \`${this.text[this.pos]}\``);
-  }
-
-  private fail(offset: number, length: number, message: string): never {
-    throw new Stop({ offset, length, message });
-  }
-
-  private atEnd(): boolean {
-    return this.pos >= this.text.length;
-  }
+function lastNonSpace(text: string, offset: number): number | undefined {
+  for (let i = offset - 1; i >= 0; i--) if (!/\s/.test(text[i])) return i;
+  return undefined;
 }
 
 function unknownWordMessage(word: string): string {

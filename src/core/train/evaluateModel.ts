@@ -16,7 +16,7 @@ export interface Evaluation {
 /** Loss and metrics on the test split when there is one, else on the training data. */
 export async function evaluateModel(tf: Tf, model: LayersModel, spec: ModelSpec, data: LoadedData): Promise<Evaluation> {
   const split = data.test ?? data.train;
-  const dataset = batchDataset(tf, data, split, Math.max(spec.fit.batchSize, 256), { shuffle: false, random: Math.random });
+  const dataset = batchDataset(tf, data, split, spec.fit.batchSize, { shuffle: false, random: Math.random });
   const result = await model.evaluateDataset(dataset as Parameters<LayersModel['evaluateDataset']>[0], {});
   const scalars = (Array.isArray(result) ? result : [result]) as Scalar[];
   const values = await Promise.all(scalars.map(async (s) => (await s.data())[0]));
