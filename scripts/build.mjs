@@ -43,6 +43,8 @@ if (!schemaOnly) {
     format: 'cjs',
     outdir: dist,
     external: nodeExternals,
+    // ESM builds first: jsonc-parser's UMD build requires its parts at run time, which a bundle cannot.
+    mainFields: ['module', 'main'],
     sourcemap: !production,
     minify: production,
     banner: { js: '#!/usr/bin/env node' },

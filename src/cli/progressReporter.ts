@@ -7,7 +7,7 @@ import { formatDuration, formatMetrics } from './metricFormat';
  * own; general progress-bar packages would need as much code to reproduce it.
  */
 export class ProgressReporter {
-  private lastDraw = 0;
+  private lastDraw = -Infinity;
   private barShown = false;
 
   constructor(

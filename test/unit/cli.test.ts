@@ -132,3 +132,16 @@ test('Ctrl-C stops training cleanly: exit 130, run folder marked stopped with th
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+test('a *.nn.json model file trains from the CLI like its YAML twin', async () => {
+  const dir = tempDir();
+  const yaml = await import('yaml');
+  const spec = yaml.parse(fs.readFileSync(xor, 'utf8'));
+  const file = writeModelFile(dir, 'xor.nn.json', JSON.stringify(spec, null, 2));
+  const result = await runCli(['train', file, '--epochs', '300', '--json', '--out', path.join(dir, 'runs')]);
+  assert.equal(result.code, 0, result.stderr);
+  const json = JSON.parse(result.stdout);
+  assert.equal(json.evaluation.accuracy, 1);
+  const fromYaml = JSON.parse((await runCli(['train', xor, '--json', '--out', path.join(dir, 'runs')])).stdout);
+  assert.deepEqual(json.history, fromYaml.history, 'same file, same seed, same history');
+});

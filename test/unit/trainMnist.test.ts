@@ -13,13 +13,14 @@ function mnistSubset(limit: number, extra = ''): string {
   return text.replace('  scale: 255', `  scale: 255\n  limit: ${limit}`) + extra;
 }
 
-test('the MNIST MLP on 10,000 real MNIST images reaches over 93% test accuracy in 3 epochs', async () => {
+// The full 60,000 reach about 97.6% in the example's 5 epochs (README); 20,000 and 3 keep the suite quick.
+test('the MNIST MLP on 20,000 real MNIST images reaches over 94.5% test accuracy in 3 epochs', async () => {
   const dir = tempDir();
-  const file = writeModelFile(dir, 'mnist.nn.yaml', mnistSubset(10000));
-  const { summary, history } = await trainModelFile(file, { epochs: 3, runsRoot: path.join(dir, 'runs') });
+  const file = writeModelFile(dir, 'mnist.nn.yaml', mnistSubset(20000));
+  const { summary, history } = await trainModelFile(file, { epochs: 3, seed: 1, runsRoot: path.join(dir, 'runs') });
   assert.equal(summary.status, 'completed');
   assert.equal(summary.evaluation?.samples, 10000);
-  assert.ok((summary.evaluation?.metrics.accuracy ?? 0) > 0.93, `test accuracy ${summary.evaluation?.metrics.accuracy}`);
+  assert.ok((summary.evaluation?.metrics.accuracy ?? 0) > 0.945, `test accuracy ${summary.evaluation?.metrics.accuracy}`);
   assert.deepEqual(Object.keys(history).sort(), ['accuracy', 'loss', 'val_accuracy', 'val_loss']);
   assert.ok(history.val_accuracy[2] > 0.9);
   const predictions = summary.predictions ?? [];

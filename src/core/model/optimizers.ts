@@ -1,6 +1,7 @@
 import type { Optimizer } from '@tensorflow/tfjs';
 import type { OptimizerSpec } from '../spec/modelSpec';
 import type { Tf } from '../backend/tfTypes';
+import { createKerasAdadelta } from './kerasAdadelta';
 
 /** Keras' defaults, so a file that names only the optimizer trains as the same Keras code would. */
 const KERAS_DEFAULTS = {
@@ -52,7 +53,7 @@ export function createOptimizer(tf: Tf, spec: OptimizerSpec): Optimizer {
     }
     case 'adadelta': {
       const d = KERAS_DEFAULTS.adadelta;
-      return tf.train.adadelta(num('learningRate', d.learningRate), num('rho', d.rho), num('epsilon', d.epsilon));
+      return createKerasAdadelta(tf, num('learningRate', d.learningRate), num('rho', d.rho), num('epsilon', d.epsilon));
     }
     case 'adamax': {
       const d = KERAS_DEFAULTS.adamax;
