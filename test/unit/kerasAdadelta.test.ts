@@ -1,15 +1,16 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import * as tf from '@tensorflow/tfjs';
+import type * as tfTypes from '@tensorflow/tfjs';
 import { createKerasAdadelta } from '../../src/core/model/kerasAdadelta';
+import { selectBackend } from '../../src/core/backend/selectBackend';
 
 test('Adadelta takes Keras steps: the first is sqrt(eps) / sqrt((1 - rho) g^2 + eps) * g, not lr * g', async () => {
-  await tf.setBackend('cpu');
+  const { tf } = await selectBackend('cpu', { layerTypes: [] });
   const w = tf.variable(tf.scalar(0));
   const optimizer = createKerasAdadelta(tf, 1, 0.95, 1e-7);
   const values: number[] = [];
   for (let i = 0; i < 3; i++) {
-    optimizer.minimize(() => tf.square(tf.sub(w, 5)) as tf.Scalar);
+    optimizer.minimize(() => tf.square(tf.sub(w, 5)) as tfTypes.Scalar);
     values.push(w.dataSync()[0]);
   }
   // Hand-computed: g = -10, acc_grad = 0.05 * 100 = 5, delta = sqrt(1e-7) / sqrt(5 + 1e-7) * -10.

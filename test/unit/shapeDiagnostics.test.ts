@@ -76,3 +76,25 @@ test('an invalid file trains nothing and writes no run folder', async () => {
   await assert.rejects(trainModelFile(file, { runsRoot }), (err: unknown) => err instanceof ModelFileInvalidError && err.diagnostics.length === 1);
   assert.equal(fs.existsSync(runsRoot), false);
 });
+
+test('a wrong input_shape and a wrong output are both reported, without the echo of the first', async () => {
+  const dir = tempDir();
+  const file = writeModelFile(
+    dir,
+    'm.nn.yaml',
+    `name: m
+data:
+  dataset: mnist
+model:
+  - Dense: { units: 128, activation: relu, input_shape: [784] }
+  - Dense: { units: 1, activation: sigmoid }
+compile:
+  optimizer: adam
+  loss: categorical_crossentropy
+`,
+  );
+  const diagnostics = await checkModelFile(file);
+  assert.deepEqual(diagnostics.map((d) => d.range.start.line), [5, 6]);
+  assert.match(diagnostics[1].message, /^the last layer outputs 1 value per sample, but categorical_crossentropy over 10 classes needs 10/);
+  assert.match(diagnostics[0].message, /Use input_shape: \[28, 28\] on a Flatten layer put first\.$/);
+});

@@ -11,8 +11,8 @@ import { formatShape } from '../model/buildModel';
  */
 export function checkModelAgainstData(spec: ModelSpec, data: LoadedData, model: LayersModel): SpecError[] {
   const inputProblems = checkInputShape(spec, data);
-  // With the wrong input shape every later shape is wrong too; report the cause only.
-  const outputProblems = inputProblems.length > 0 ? [] : checkOutput(spec, data, model);
+  // A wrong input shape also gives the output a wrong rank: report the cause, not that echo.
+  const outputProblems = checkOutput(spec, data, model, inputProblems.length === 0);
   return [...inputProblems, ...outputProblems, ...checkPredictInputs(spec, data), ...checkValidationSplit(spec, data)];
 }
 
@@ -32,7 +32,7 @@ function checkInputShape(spec: ModelSpec, data: LoadedData): SpecError[] {
   ];
 }
 
-function checkOutput(spec: ModelSpec, data: LoadedData, model: LayersModel): SpecError[] {
+function checkOutput(spec: ModelSpec, data: LoadedData, model: LayersModel, checkRank: boolean): SpecError[] {
   const outShape = model.outputs[0].shape;
   const units = outShape[outShape.length - 1] ?? 0;
   const lastIndex = spec.model.length - 1;
@@ -65,7 +65,7 @@ function checkOutput(spec: ModelSpec, data: LoadedData, model: LayersModel): Spe
       errors.push(new SpecError(at, `the last layer outputs ${units} value${units === 1 ? '' : 's'} per sample, but ${what}: set units: ${needed}${activation}.`, 'shape-mismatch'));
     }
   }
-  if (outShape.length !== data.targetShape.length + 1 && errors.length === 0) {
+  if (checkRank && outShape.length !== data.targetShape.length + 1 && errors.length === 0) {
     errors.push(
       new SpecError(at, `the model outputs shape ${formatShape(outShape)} per batch, but the targets need ${formatShape([null, ...data.targetShape])}: add a Flatten layer before the last Dense layer.`, 'shape-mismatch'),
     );
