@@ -1,8 +1,9 @@
 import type { LayersModel } from '@tensorflow/tfjs';
 import { SpecError } from '../diagnostics';
 import type { LoadedData } from '../data/dataTypes';
-import { encodeInputs } from '../data';
-import type { ModelSpec, NestedNumbers } from '../spec/modelSpec';
+import { encodeInputs, kerasLossName } from '../data';
+import { product } from '../data/sizes';
+import type { ModelSpec } from '../spec/modelSpec';
 import { formatShape } from '../model/buildModel';
 
 /**
@@ -37,7 +38,7 @@ function checkOutput(spec: ModelSpec, data: LoadedData, model: LayersModel, chec
   const units = outShape[outShape.length - 1] ?? 0;
   const lastIndex = spec.model.length - 1;
   const at = ['model', lastIndex, spec.model[lastIndex].type, 'units'];
-  const loss = kerasName(spec.compile.loss);
+  const loss = kerasLossName(spec.compile.loss);
   const classes = data.numClasses;
   const errors: SpecError[] = [];
 
@@ -95,26 +96,6 @@ function checkValidationSplit(spec: ModelSpec, data: LoadedData): SpecError[] {
   ];
 }
 
-/** The shape of a nested number array, e.g. [[1,2],[3,4]] -> [2, 2]. */
-export function shapeOf(value: NestedNumbers): number[] {
-  const shape: number[] = [];
-  let v: NestedNumbers = value;
-  while (Array.isArray(v)) {
-    shape.push(v.length);
-    v = v[0];
-  }
-  return shape;
-}
-
 function sameShape(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((d, i) => d === b[i]);
-}
-
-function product(shape: readonly number[]): number {
-  return shape.reduce((p, d) => p * d, 1);
-}
-
-/** `categoricalCrossentropy` -> `categorical_crossentropy`, the spelling the user knows from Keras. */
-export function kerasName(tfjsName: string): string {
-  return tfjsName.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }

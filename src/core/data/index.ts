@@ -8,3 +8,4 @@ export { builtinDataDir } from './dataDir';
 export { mnistDataDir } from './mnistIdx';
 export { BUILTIN_SPLIT_SEED } from './builtinDatasets';
 export { isClassificationLoss, kerasLossName } from './targets';
+export { nestedShape } from './nested';

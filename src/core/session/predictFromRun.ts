@@ -7,9 +7,7 @@ import { loadPreprocessing, PREPROCESSING_FILE } from '../runs/preprocessingFile
 import { MODEL_JSON } from '../runs/runSummary';
 import { predictInputs, type Prediction } from '../train/predictions';
 import type { NestedNumbers } from '../spec/modelSpec';
-import { shapeOf } from '../check/dataChecks';
-import { formatShape } from '../model/buildModel';
-import { encodeInputs } from '../data';
+import { nestedShape } from '../data';
 import { SpecError } from '../diagnostics';
 
 /** A problem with a run folder or the inputs given for it (not with a model file). */
@@ -26,18 +24,16 @@ export async function predictFromRun(runDir: string, input: NestedNumbers, backe
     if (!fs.existsSync(path.join(runDir, needed))) throw new RunInputError(`${runDir} holds no trained model (${needed} is missing); give a run folder under .nn-runs/<name>/.`);
   }
   const data = loadPreprocessing(runDir);
-  const oneSample = formatShape(shapeOf(input)) === formatShape(data.featureShape) || !Array.isArray(input);
+  const oneSample = !Array.isArray(input) || nestedShape(input)?.join() === data.featureShape.join();
   const inputs = oneSample ? [input] : (input as NestedNumbers[]);
-  try {
-    encodeInputs(data, inputs);
-  } catch (err) {
-    if (err instanceof SpecError) throw new RunInputError(err.message);
-    throw err;
-  }
   const { tf } = await selectBackend(backend, { layerTypes: [] });
   const model = await loadLayersModelFromDir(tf, runDir);
   try {
     return await predictInputs(tf, model, data, inputs);
+  } catch (err) {
+    // An input of the wrong shape: here it comes from --input, not from a model file.
+    if (err instanceof SpecError) throw new RunInputError(err.message);
+    throw err;
   } finally {
     model.dispose();
   }

@@ -1,6 +1,6 @@
 import type { LayersModel, Tensor } from '@tensorflow/tfjs';
 import type { LoadedData, DataSplit } from '../data/dataTypes';
-import { encodeFeatures, encodeInputs } from '../data';
+import { encodeFeatures, encodeInputs, featureSize, targetSize } from '../data';
 import type { NestedNumbers, PredictSpec } from '../spec/modelSpec';
 import type { Tf } from '../backend/tfTypes';
 
@@ -56,13 +56,13 @@ function labelFields(data: LoadedData, output: number[]): Pick<Prediction, 'labe
 
 function expectedOf(data: LoadedData, split: DataSplit, i: number): string | number | number[] {
   if (data.numClasses !== undefined && split.targets instanceof Int32Array) return className(data, split.targets[i]);
-  const size = data.targetShape.reduce((p, d) => p * d, 1);
+  const size = targetSize(data);
   const values = Array.from(split.targets.subarray(i * size, (i + 1) * size));
   return size === 1 ? values[0] : values;
 }
 
 function rawInput(data: LoadedData, split: DataSplit, i: number): number[] {
-  const size = data.featureShape.reduce((p, d) => p * d, 1);
+  const size = featureSize(data);
   return Array.from(split.features.subarray(i * size, (i + 1) * size));
 }
 
