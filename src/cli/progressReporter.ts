@@ -9,6 +9,7 @@ import { formatDuration, formatMetrics } from './metricFormat';
 export class ProgressReporter {
   private lastDraw = -Infinity;
   private barShown = false;
+  private batchesPerEpoch = 1;
 
   constructor(
     private readonly out: NodeJS.WritableStream & { isTTY?: boolean; columns?: number },
@@ -28,7 +29,8 @@ export class ProgressReporter {
         break;
       case 'batchEnd':
         if (!this.interactive) break;
-        if (event.batch === 1) this.write(`Epoch ${event.epoch}\n`);
+        if (event.batch === 1) this.write(`Epoch ${event.epoch}/${event.epochs}\n`);
+        this.batchesPerEpoch = event.batchesPerEpoch;
         // Redrawing more than ~10 times a second only costs time.
         if (event.batch !== event.batchesPerEpoch && performance.now() - this.lastDraw < 100) break;
         this.lastDraw = performance.now();
@@ -37,12 +39,10 @@ export class ProgressReporter {
         break;
       case 'epochEnd': {
         const line = `${formatDuration(event.epochMs)} - ${formatMetrics(event.metrics)}`;
-        if (this.interactive) {
-          this.write(`\r\x1b[KEpoch ${event.epoch}/${event.epochs} - ${line}\n`);
-          this.barShown = false;
-        } else {
-          this.write(`Epoch ${event.epoch}/${event.epochs} - ${line}\n`);
-        }
+        // On a terminal the finished bar takes the epoch's final metrics, validation included.
+        if (this.interactive) this.write(`\r${this.bar(this.batchesPerEpoch, this.batchesPerEpoch)} - ${line}\x1b[K\n`);
+        else this.write(`Epoch ${event.epoch}/${event.epochs} - ${line}\n`);
+        this.barShown = false;
         break;
       }
       case 'phase':

@@ -21,7 +21,9 @@ export interface RunStartedEvent {
 
 export interface BatchEndEvent {
   type: 'batchEnd';
+  /** 1-based epoch number, of `epochs`. */
   epoch: number;
+  epochs: number;
   /** 1-based batch count within the epoch. */
   batch: number;
   batchesPerEpoch: number;

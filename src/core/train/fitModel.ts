@@ -82,7 +82,7 @@ export async function fitModel(options: FitOptions): Promise<FitResult> {
             running.sums[label] = (running.sums[label] ?? 0) + Number(logs?.[model.metricsNames[i]] ?? NaN) * size;
           }
           const metrics = Object.fromEntries(labels.map((l) => [l, running.sums[l] / running.samples]));
-          await onEvent?.({ type: 'batchEnd', epoch: epochsCompleted + 1, batch: batchesDone, batchesPerEpoch, metrics, elapsedMs: performance.now() - epochStart });
+          await onEvent?.({ type: 'batchEnd', epoch: epochsCompleted + 1, epochs, batch: batchesDone, batchesPerEpoch, metrics, elapsedMs: performance.now() - epochStart });
         },
         onEpochEnd: async (_epoch, logs) => {
           // fitDataset still calls onEpochEnd after a stop mid-epoch; that epoch is not whole.
