@@ -69,3 +69,22 @@ test('early stopping ends training when the monitored metric stops improving', a
   assert.ok(summary.epochsCompleted < 30);
   assert.ok(summary.evaluation, 'an early-stopped run is evaluated');
 });
+
+test('a stop asked for before training starts (while data loads) ends the run after at most one batch', async () => {
+  const dir = tempDir();
+  const file = writeModelFile(dir, 'mnist.nn.yaml', mnistSubset(6000));
+  const stop = new AbortController();
+  let batches = 0;
+  const outcome = await trainModelFile(file, {
+    epochs: 5,
+    runsRoot: path.join(dir, 'runs'),
+    signal: stop.signal,
+    onEvent: (event) => {
+      if (event.type === 'phase' && event.phase === 'loading-data') stop.abort();
+      if (event.type === 'batchEnd') batches += 1;
+    },
+  });
+  assert.equal(outcome.summary.status, 'stopped');
+  assert.equal(outcome.summary.epochsCompleted, 0);
+  assert.ok(batches <= 1, `${batches} batches ran`);
+});

@@ -59,7 +59,6 @@ export async function fitModel(options: FitOptions): Promise<FitResult> {
     status = 'stopped';
     model.stopTraining = true;
   };
-  if (signal?.aborted) stopNow();
   signal?.addEventListener('abort', stopNow, { once: true });
 
   try {
@@ -74,6 +73,8 @@ export async function fitModel(options: FitOptions): Promise<FitResult> {
           running = { sums: {}, samples: 0 };
         },
         onBatchEnd: async (_batch, logs) => {
+          // fitDataset clears stopTraining when it starts, so a stop asked for before then is applied here.
+          if (signal?.aborted) stopNow();
           batchesDone += 1;
           const size = Number(logs?.size ?? batchSize);
           samplesSeen += size;
