@@ -4,7 +4,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { runCli } from '../helpers/runCli';
 import { loadTfjsNode } from '../../src/core/backend/loadTfjsNode';
-import { examplesDir, tempDir, writeModelFile } from '../helpers/tempDir';
+import { spawnSync } from 'child_process';
+import { examplesDir, repoRoot, tempDir, writeModelFile } from '../helpers/tempDir';
 
 const xor = path.join(examplesDir, 'xor.nn.yaml');
 const broken = `name: broken
@@ -144,4 +145,10 @@ test('a *.nn.json model file trains from the CLI like its YAML twin', async () =
   assert.equal(json.evaluation.accuracy, 1);
   const fromYaml = JSON.parse((await runCli(['train', xor, '--json', '--out', path.join(dir, 'runs')])).stdout);
   assert.deepEqual(json.history, fromYaml.history, 'same file, same seed, same history');
+});
+
+test('`npx nn-trainer` runs the built CLI through the package bin', () => {
+  const result = spawnSync('npx', ['--no-install', 'nn-trainer', 'validate', xor], { cwd: repoRoot, encoding: 'utf8' });
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stdout, /xor\.nn\.yaml: valid/);
 });
