@@ -63,7 +63,8 @@ function expectedOf(data: LoadedData, split: DataSplit, i: number): string | num
 
 function rawInput(data: LoadedData, split: DataSplit, i: number): number[] {
   const size = featureSize(data);
-  return Array.from(split.features.subarray(i * size, (i + 1) * size));
+  // Features are stored as float32: print them at that precision (5.7, not 5.699999809265137).
+  return Array.from(split.features.subarray(i * size, (i + 1) * size), (v) => Number(v.toPrecision(7)));
 }
 
 /** The class name, or the class index itself where the names are just the indices (XOR, MNIST). */
