@@ -5,6 +5,7 @@ import { encodeInputs, kerasLossName } from '../data';
 import { product } from '../data/sizes';
 import type { ModelSpec } from '../spec/modelSpec';
 import { formatShape } from '../model/buildModel';
+import { validationSampleCount } from '../train/fitModel';
 
 /**
  * Problems that need both the model and the data: caught before training starts, each at the
@@ -89,7 +90,7 @@ function checkPredictInputs(spec: ModelSpec, data: LoadedData): SpecError[] {
 function checkValidationSplit(spec: ModelSpec, data: LoadedData): SpecError[] {
   const split = spec.fit.validationSplit;
   if (split === undefined) return [];
-  const validation = Math.floor(data.train.count * split);
+  const validation = validationSampleCount(data.train.count, split);
   if (validation >= 1 && validation < data.train.count) return [];
   return [
     new SpecError(['fit', 'validation_split'], `validation_split ${split} of ${data.train.count} training samples leaves ${validation} for validation and ${data.train.count - validation} for training; both need at least 1.`),

@@ -8,7 +8,7 @@ import { RunFolder, defaultRunsRoot } from '../runs/runFolder';
 import type { RunSummary } from '../runs/runSummary';
 import { saveLayersModel } from '../runs/modelFiles';
 import { savePreprocessing } from '../runs/preprocessingFile';
-import { fitModel, type FitResult } from '../train/fitModel';
+import { fitModel, validationSampleCount, type FitResult } from '../train/fitModel';
 import { evaluateModel } from '../train/evaluateModel';
 import { predictFromSpec } from '../train/predictions';
 import { withSeededMathRandom } from '../train/seededRandom';
@@ -83,7 +83,7 @@ async function trainLoaded(
     };
     run.writeSummary(summary);
     savePreprocessing(run.dir, data);
-    const validationSamples = spec.fit.validationSplit ? Math.floor(data.train.count * spec.fit.validationSplit) : 0;
+    const validationSamples = validationSampleCount(data.train.count, spec.fit.validationSplit);
     await emit({
       type: 'runStarted',
       runDir: run.dir,

@@ -38,7 +38,7 @@ export interface FitOptions {
 export async function fitModel(options: FitOptions): Promise<FitResult> {
   const { tf, model, spec, data, epochs, signal, onEvent } = options;
   const { batchSize, shuffle, validationSplit, earlyStopping } = spec.fit;
-  const validationCount = validationSplit ? Math.floor(data.train.count * validationSplit) : 0;
+  const validationCount = validationSampleCount(data.train.count, validationSplit);
   const trainCount = data.train.count - validationCount;
   const train = validationCount ? sliceSplit(data, data.train, 0, trainCount) : data.train;
   const validation = validationCount ? sliceSplit(data, data.train, trainCount, data.train.count) : undefined;
@@ -111,6 +111,11 @@ export async function fitModel(options: FitOptions): Promise<FitResult> {
   // A stop that arrives after the last epoch interrupted nothing.
   if (status === 'stopped' && epochsCompleted === epochs) status = 'completed';
   return { status, epochsCompleted, history, trainMs, samplesPerSecond: trainMs > 0 ? (samplesSeen / trainMs) * 1000 : 0 };
+}
+
+/** How many of `count` training samples validation_split holds out (from the end, as Keras). */
+export function validationSampleCount(count: number, validationSplit: number | undefined): number {
+  return validationSplit ? Math.floor(count * validationSplit) : 0;
 }
 
 /** The user's names for tfjs' metricsNames: `loss` then each metric as written in the file. */
