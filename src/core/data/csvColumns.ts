@@ -1,4 +1,4 @@
-import { closest, distance } from 'fastest-levenshtein';
+import { closestMatch } from '../closestMatch';
 import { SpecError, type SpecPath } from '../diagnostics';
 
 /** Which columns of a CSV file are the label and the features. */
@@ -77,7 +77,7 @@ function resolveColumn(
   // Forgive case and stray spaces, but only when that still picks exactly one column.
   const loose = header.flatMap((h, i) => (h.trim().toLowerCase() === ref.trim().toLowerCase() ? [i] : []));
   if (loose.length === 1) return loose[0];
-  const guess = closest(ref, header);
-  const hint = distance(ref, guess) <= Math.max(2, Math.floor(ref.length / 3)) ? ` Did you mean '${guess}'?` : '';
+  const guess = closestMatch(ref, header);
+  const hint = guess === undefined ? '' : ` Did you mean '${guess}'?`;
   throw new SpecError(at, `${fileName} has no column '${ref}'.${hint} Columns: ${header.join(', ')}`);
 }

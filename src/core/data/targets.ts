@@ -6,6 +6,7 @@
 import { SpecError, type SpecPath } from '../diagnostics';
 import type { TargetKind } from './dataTypes';
 import type { RawLabels } from './rawData';
+import { LOSSES, lookupName } from '../spec/vocabulary';
 
 /** Losses whose targets are one-hot rows over the classes. */
 const ONE_HOT_LOSSES = new Set(['categoricalCrossentropy', 'categoricalHinge', 'kullbackLeiblerDivergence']);
@@ -23,7 +24,7 @@ export function isClassificationLoss(loss: string): boolean {
 
 /** The Keras spelling users know from tutorials: `categoricalCrossentropy` -> `categorical_crossentropy`. */
 export function kerasLossName(loss: string): string {
-  return loss.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  return lookupName(LOSSES, loss)?.keras ?? loss;
 }
 
 /**

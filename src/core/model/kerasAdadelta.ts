@@ -1,7 +1,7 @@
 import type { NamedTensorMap, Optimizer, Variable, serialization } from '@tensorflow/tfjs';
+import type { Tf } from '../backend/tfTypes';
 
 type NamedTensor = Extract<Parameters<Optimizer['applyGradients']>[0], unknown[]>[number];
-import type { Tf } from '../backend/tfTypes';
 
 /**
  * Adadelta as Keras computes it. tfjs 4.22's AdadeltaOptimizer scales the step by the accumulated
