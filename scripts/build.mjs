@@ -38,21 +38,42 @@ fs.mkdirSync(dist, { recursive: true });
 if (schemaOnly) {
   await writeSchema();
 } else {
-  await esbuild.build({
-    entryPoints: { cli: path.join(root, 'src/cli.ts'), bench: path.join(root, 'bench/bench.ts') },
+  const nodeBundle = {
     bundle: true,
     platform: 'node',
     target: 'node20',
     format: 'cjs',
     outdir: dist,
-    external: nodeExternals,
     // ESM builds first: jsonc-parser's UMD build requires its parts at run time, which a bundle cannot.
     mainFields: ['module', 'main'],
     sourcemap: !production,
     minify: production,
-    banner: { js: '#!/usr/bin/env node' },
     logLevel: 'warning',
-  });
+  };
+  await Promise.all([
+    esbuild.build({
+      ...nodeBundle,
+      entryPoints: { cli: path.join(root, 'src/cli.ts'), bench: path.join(root, 'bench/bench.ts') },
+      external: nodeExternals,
+      banner: { js: '#!/usr/bin/env node' },
+    }),
+    // The extension host bundle never contains TensorFlow.js: activation stays cheap, and training,
+    // checks, evaluation and prediction load it inside the worker bundle only.
+    esbuild.build({ ...nodeBundle, entryPoints: { extension: path.join(root, 'src/extension.ts') }, external: ['vscode', ...nodeExternals] }),
+    esbuild.build({ ...nodeBundle, entryPoints: { worker: path.join(root, 'src/worker/trainingWorker.ts') }, external: nodeExternals }),
+    // The panel runs in a browser frame: one self-contained script, no Node, no host code.
+    esbuild.build({
+      bundle: true,
+      platform: 'browser',
+      target: 'es2022',
+      format: 'iife',
+      entryPoints: { panel: path.join(root, 'webview/panel/main.ts') },
+      outdir: path.join(dist, 'webview'),
+      sourcemap: !production,
+      minify: production,
+      logLevel: 'warning',
+    }),
+  ]);
   fs.chmodSync(path.join(dist, 'cli.js'), 0o755);
   copyWasmBinaries();
 }

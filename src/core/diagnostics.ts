@@ -1,26 +1,6 @@
-/** A 1-based position in a model file, as editors and compilers print it. */
-export interface SourcePosition {
-  line: number;
-  column: number;
-}
+import type { Diagnostic } from '../shared/diagnosticTypes';
 
-/** The exact span of a YAML/JSON node a problem is about. */
-export interface SourceRange {
-  start: SourcePosition;
-  end: SourcePosition;
-}
-
-export type Severity = 'error' | 'warning' | 'info';
-
-/** One problem in a model file, located precisely enough for a squiggle. */
-export interface Diagnostic {
-  file: string;
-  range: SourceRange;
-  severity: Severity;
-  message: string;
-  /** Stable machine-readable kind, e.g. `unknown-key`, `invalid-value`, `shape-mismatch`. */
-  code: string;
-}
+export type { SourcePosition, SourceRange, Severity, Diagnostic } from '../shared/diagnosticTypes';
 
 /** A path to a node of the model file: keys and list indices from the root. */
 export type SpecPath = ReadonlyArray<string | number>;

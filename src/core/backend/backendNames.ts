@@ -1,6 +1,6 @@
-/** Backends a user can ask for; `auto` picks the fastest one that can run the model. */
-export const BACKEND_CHOICES = ['auto', 'node', 'wasm', 'cpu'] as const;
-export type BackendChoice = (typeof BACKEND_CHOICES)[number];
+import { BACKEND_CHOICES, type BackendChoice } from '../../shared/runResults';
+
+export { BACKEND_CHOICES, type BackendChoice };
 export type BackendName = Exclude<BackendChoice, 'auto'>;
 
 /** tfjs registers tfjs-node's backend under this name. */

@@ -1,9 +1,7 @@
 import type { MetricValues } from '../../shared/trainingEvents';
-import type { Evaluation } from '../train/evaluateModel';
-import type { Prediction } from '../train/predictions';
+import type { Evaluation, Prediction, RunStatus } from '../../shared/runResults';
 
-/** How a run ended. Only `completed` and `early_stopped` runs hold a fully trained model. */
-export type RunStatus = 'running' | 'completed' | 'early_stopped' | 'stopped' | 'failed';
+export type { RunStatus };
 
 /** summary.json of a run folder. */
 export interface RunSummary {

@@ -4,7 +4,9 @@
  * camelCase names here, so the trainer can hand them to TensorFlow.js directly.
  */
 
-export type NestedNumbers = number | NestedNumbers[];
+import type { NestedNumbers } from '../../shared/runResults';
+
+export type { NestedNumbers };
 
 export type BuiltinDatasetName = 'xor' | 'mnist' | 'iris' | 'digits';
 

@@ -2,16 +2,11 @@ import type { LayersModel, Scalar } from '@tensorflow/tfjs';
 import type { LoadedData } from '../data/dataTypes';
 import type { ModelSpec } from '../spec/modelSpec';
 import type { Tf } from '../backend/tfTypes';
-import type { MetricValues } from '../../shared/trainingEvents';
 import { batchDataset } from './batchDatasets';
 import { metricLabels } from './fitModel';
+import type { Evaluation } from '../../shared/runResults';
 
-export interface Evaluation {
-  /** `test` when the data has a test split, else `train` (as seed 002 evaluates on its training data). */
-  split: 'test' | 'train';
-  samples: number;
-  metrics: MetricValues;
-}
+export type { Evaluation };
 
 /** Loss and metrics on the test split when there is one, else on the training data. */
 export async function evaluateModel(tf: Tf, model: LayersModel, spec: ModelSpec, data: LoadedData): Promise<Evaluation> {

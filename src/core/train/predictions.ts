@@ -3,17 +3,9 @@ import type { LoadedData, DataSplit } from '../data/dataTypes';
 import { encodeFeatures, encodeInputs, featureSize, targetSize } from '../data';
 import type { NestedNumbers, PredictSpec } from '../spec/modelSpec';
 import type { Tf } from '../backend/tfTypes';
+import type { Prediction } from '../../shared/runResults';
 
-export interface Prediction {
-  /** The input as given, omitted for images (MNIST, digits). */
-  input?: NestedNumbers;
-  /** The model's raw output for this sample. */
-  output: number[];
-  /** The predicted class (its name when the data has class names), for classification. */
-  label?: string | number;
-  /** The true label or target, for samples taken from the data. */
-  expected?: string | number | number[];
-}
+export type { Prediction };
 
 /** What the model file's `predict` section asks for, run through the trained model. */
 export async function predictFromSpec(tf: Tf, model: LayersModel, data: LoadedData, predict: PredictSpec): Promise<Prediction[]> {

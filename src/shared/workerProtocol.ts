@@ -1,0 +1,106 @@
+/**
+ * The one message protocol between the extension host and a worker_threads worker. The host sends
+ * `start` with a job and may send `cancel`; the worker answers with `progress` and `epochEnd` while it
+ * works and ends every job with exactly one `done` or `error` carrying the same id.
+ */
+import type { Diagnostic } from './diagnosticTypes';
+import type { BackendChoice, Evaluation, NestedNumbers, Prediction, RunStatus } from './runResults';
+import type { BatchEndEvent, EpochEndEvent, MetricValues, PhaseEvent, RunStartedEvent } from './trainingEvents';
+
+/** Trains a model file into a new run folder. */
+export interface TrainJob {
+  kind: 'train';
+  file: string;
+  backend: BackendChoice;
+  /** Folder that holds `<name>/<timestamp>/`; absent means `.nn-runs` beside the model file. */
+  runsRoot?: string;
+  /** Overrides fit.epochs of the file. */
+  epochs?: number;
+}
+
+/** Evaluates the model saved in a run folder on the test data of the run's model file. */
+export interface EvaluateJob {
+  kind: 'evaluate';
+  runDir: string;
+  backend: BackendChoice;
+}
+
+/** Predicts with the model saved in a run folder; no input means the run's model file `predict` section. */
+export interface PredictJob {
+  kind: 'predict';
+  runDir: string;
+  backend: BackendChoice;
+  input?: NestedNumbers;
+}
+
+/** Every problem of a model file that needs its data and a built model to find, plus its size. */
+export interface CheckJob {
+  kind: 'check';
+  file: string;
+}
+
+export type WorkerJob = TrainJob | EvaluateJob | PredictJob | CheckJob;
+
+export interface TrainResult {
+  kind: 'train';
+  runDir: string;
+  status: RunStatus;
+  epochsCompleted: number;
+  finalMetrics?: MetricValues;
+  evaluation?: Evaluation;
+  predictions?: Prediction[];
+  classNames?: string[];
+  durationMs?: number;
+}
+
+export interface EvaluateResult {
+  kind: 'evaluate';
+  runDir: string;
+  evaluation: Evaluation;
+}
+
+export interface PredictResult {
+  kind: 'predict';
+  runDir: string;
+  predictions: Prediction[];
+  classNames?: string[];
+}
+
+export interface CheckResult {
+  kind: 'check';
+  file: string;
+  diagnostics: Diagnostic[];
+  /** Present when the model could be built. */
+  size?: { layers: number; params: number };
+}
+
+export type JobResult = TrainResult | EvaluateResult | PredictResult | CheckResult;
+
+/** Why a job failed: the user's file, the user's run or input, or a bug. */
+export type WorkerError =
+  | { kind: 'invalid-model-file'; message: string; diagnostics: Diagnostic[] }
+  | { kind: 'run-input'; message: string }
+  | { kind: 'internal'; message: string; stack?: string };
+
+export type HostToWorkerMessage = { type: 'start'; id: number; job: WorkerJob } | { type: 'cancel'; id: number };
+
+export type WorkerToHostMessage =
+  | { type: 'progress'; id: number; event: RunStartedEvent | BatchEndEvent | PhaseEvent }
+  | { type: 'epochEnd'; id: number; event: EpochEndEvent }
+  | { type: 'done'; id: number; result: JobResult }
+  | { type: 'error'; id: number; error: WorkerError };
+
+const WORKER_MESSAGE_TYPES: ReadonlySet<string> = new Set(['progress', 'epochEnd', 'done', 'error']);
+const HOST_MESSAGE_TYPES: ReadonlySet<string> = new Set(['start', 'cancel']);
+
+export function isWorkerToHostMessage(value: unknown): value is WorkerToHostMessage {
+  return isTypedMessage(value, WORKER_MESSAGE_TYPES) && typeof (value as { id?: unknown }).id === 'number';
+}
+
+export function isHostToWorkerMessage(value: unknown): value is HostToWorkerMessage {
+  return isTypedMessage(value, HOST_MESSAGE_TYPES) && typeof (value as { id?: unknown }).id === 'number';
+}
+
+function isTypedMessage(value: unknown, types: ReadonlySet<string>): boolean {
+  return typeof value === 'object' && value !== null && types.has(String((value as { type?: unknown }).type));
+}
