@@ -1,5 +1,5 @@
 import type { TrainingEvent } from '../shared/trainingEvents';
-import { formatDuration, formatMetrics } from './metricFormat';
+import { formatDuration, formatMetrics } from '../core/metricFormat';
 
 /**
  * Prints training progress to a stream like Keras: on a terminal a live bar (verbose=1), else one

@@ -16,6 +16,8 @@ export interface TrainJob {
   runsRoot?: string;
   /** Overrides fit.epochs of the file. */
   epochs?: number;
+  /** At most one batch `progress` per this many milliseconds (epoch ends always go). */
+  progressIntervalMs: number;
 }
 
 /** Evaluates the model saved in a run folder on the test data of the run's model file. */

@@ -4,7 +4,7 @@ import { trainModelFile, type TrainOutcome } from '../../core/session/trainModel
 import type { Prediction } from '../../core/train/predictions';
 import { UsageError } from '../usage';
 import { ProgressReporter } from '../progressReporter';
-import { formatMetrics } from '../metricFormat';
+import { formatMetrics } from '../../core/metricFormat';
 import { writeLine, type CliIo } from '../io';
 
 /** Exit code of a run stopped with Ctrl-C, as shells report SIGINT. */

@@ -1,21 +1,34 @@
 import type { Diagnostic } from '../diagnostics';
 import { selectBackend } from '../backend/selectBackend';
+import { summarizeModel } from '../model/modelSummary';
 import { buildCheckedModel, loadModelAndData } from './loadModelAndData';
 import { ModelFileInvalidError } from './modelFileInvalidError';
+
+export interface ModelFileCheck {
+  diagnostics: Diagnostic[];
+  /** Layer and parameter counts, present when the model could be built. */
+  size?: { layers: number; params: number };
+}
 
 /**
  * Every problem of a model file that can be found without training: syntax, schema, data (missing
  * CSV or column) and shapes. Builds the model on the cpu backend, which is instant for any size.
  */
 export async function checkModelFile(file: string): Promise<Diagnostic[]> {
+  return (await checkModelFileWithSize(file)).diagnostics;
+}
+
+/** checkModelFile, plus the size of the model when it builds (for the editor's summary line). */
+export async function checkModelFileWithSize(file: string): Promise<ModelFileCheck> {
   try {
     const loaded = await loadModelAndData(file);
     const { tf } = await selectBackend('cpu', { layerTypes: [] });
     const model = await buildCheckedModel(tf, loaded);
+    const summary = summarizeModel(model);
     model.dispose();
-    return loaded.parsed.diagnostics;
+    return { diagnostics: loaded.parsed.diagnostics, size: { layers: summary.layers.length, params: summary.totalParams } };
   } catch (err) {
-    if (err instanceof ModelFileInvalidError) return err.diagnostics;
+    if (err instanceof ModelFileInvalidError) return { diagnostics: err.diagnostics };
     throw err;
   }
 }

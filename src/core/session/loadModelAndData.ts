@@ -16,13 +16,16 @@ export interface LoadedModelFile {
   data: LoadedData;
 }
 
-/** Reads, validates and loads the data of a model file; throws ModelFileInvalidError with every problem found. */
-export async function loadModelAndData(file: string, seed?: number): Promise<LoadedModelFile> {
+/**
+ * Reads, validates and loads the data of a model file; throws ModelFileInvalidError with every problem
+ * found. Relative data paths resolve against `baseDir` (default: the file's folder).
+ */
+export async function loadModelAndData(file: string, seed?: number, baseDir = path.dirname(path.resolve(file))): Promise<LoadedModelFile> {
   const parsed = await readModelFile(file);
   if (!parsed.spec) throw new ModelFileInvalidError(parsed.diagnostics);
   const spec = parsed.spec;
   const data = await asDiagnostics(parsed, () =>
-    loadData(spec.data, { baseDir: path.dirname(path.resolve(file)), loss: spec.compile.loss, seed: seed ?? spec.seed }),
+    loadData(spec.data, { baseDir, loss: spec.compile.loss, seed: seed ?? spec.seed }),
   );
   return { parsed, spec, data };
 }

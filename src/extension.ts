@@ -1,0 +1,70 @@
+/**
+ * activate() wires the extension together and does nothing else. It loads no TensorFlow.js: training,
+ * checks, evaluation and prediction all run in dist/worker.js.
+ */
+import * as vscode from 'vscode';
+import type { HostServices } from './host/hostServices';
+import { ModelDiagnostics } from './host/diagnostics/modelDiagnostics';
+import { ModelCodeLensProvider } from './host/codeLens/modelCodeLensProvider';
+import { TrainingPanels } from './host/panel/trainingPanels';
+import { ActiveRuns } from './host/training/activeRuns';
+import { Trainer } from './host/training/trainer';
+import { panelRunOf } from './host/training/panelRunOf';
+import { registerCommands, runPanelCommand } from './host/registerCommands';
+import { reportJobError } from './host/jobErrors';
+import { announceRun } from './host/runAnnouncement';
+import { MODEL_FILE_SELECTORS } from './host/modelFiles';
+import { readSettings, runsRootFor } from './host/settings';
+
+/** What tests reach through `getExtension(...).exports`. */
+export interface ExtensionApi {
+  trainer: Trainer;
+  activeRuns: ActiveRuns;
+  panels: TrainingPanels;
+  diagnostics: ModelDiagnostics;
+  codeLenses: ModelCodeLensProvider;
+}
+
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  const log = vscode.window.createOutputChannel('Neural Network Trainer', { log: true });
+  const workerScript = vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath;
+  const activeRuns = new ActiveRuns();
+  const runsRootOf = (modelFile: string) => {
+    const uri = vscode.Uri.file(modelFile);
+    return runsRootFor(uri, readSettings(uri));
+  };
+  const panels: TrainingPanels = new TrainingPanels(
+    context.extensionUri,
+    (modelFile) => panelRunOf(modelFile, activeRuns, runsRootOf(modelFile)),
+    (modelFile, command) => void runPanelCommand(modelFile, command, panelRunOf(modelFile, activeRuns, runsRootOf(modelFile)).runDir),
+  );
+  const diagnostics = new ModelDiagnostics(workerScript, log);
+  const services: HostServices = {
+    workerScript,
+    log,
+    panels,
+    showFileDiagnostics: (uri, found) => diagnostics.show(uri, found),
+    announceRun: (modelFile, runDir, headline) => announceRun(panels, modelFile, runDir, headline),
+    reportJobError: (uri, what, err) => reportJobError(log, (u, found) => diagnostics.show(u, found), uri, what, err),
+  };
+  const trainer = new Trainer(services, activeRuns);
+  const codeLenses = new ModelCodeLensProvider(activeRuns, diagnostics);
+
+  context.subscriptions.push(
+    log,
+    activeRuns,
+    panels,
+    panels.registerSerializer(),
+    diagnostics,
+    codeLenses,
+    vscode.languages.registerCodeLensProvider(MODEL_FILE_SELECTORS, codeLenses),
+    ...registerCommands(services, trainer, diagnostics),
+    // Stop every training when the extension goes away, so no worker outlives its host.
+    { dispose: () => void Promise.all(trainer.trainingFiles().map((f) => trainer.stop(vscode.Uri.file(f)))) },
+  );
+  return { trainer, activeRuns, panels, diagnostics, codeLenses };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -1,0 +1,30 @@
+import * as vscode from 'vscode';
+import type { CheckResult } from '../../shared/workerProtocol';
+import type { ModelDiagnostics } from '../diagnostics/modelDiagnostics';
+import { resolveModelFile } from '../modelFiles';
+import { displayName } from '../training/panelRunOf';
+
+/** Validates a model file fully (syntax, schema, data, shapes) and says so; problems go to the Problems panel. */
+export async function validateCommand(diagnostics: ModelDiagnostics, arg?: unknown): Promise<CheckResult | undefined> {
+  const uri = await resolveModelFile(arg, 'validate');
+  if (!uri) return undefined;
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === uri.fsPath);
+  if (open?.isDirty) await open.save();
+  const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Validating ${displayName(uri.fsPath)}` }, () => diagnostics.checkNow(uri));
+  if (!result) {
+    void vscode.window.showErrorMessage(`Could not validate ${displayName(uri.fsPath)}; see the Neural Network Trainer log.`);
+    return undefined;
+  }
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length === 0) {
+    const size = result.size ? `: ${result.size.layers} layers · ${result.size.params.toLocaleString('en-US')} params` : '';
+    void vscode.window.showInformationMessage(`${displayName(uri.fsPath)} is valid${size}.`);
+  } else {
+    const first = errors[0];
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
+    void vscode.window.showErrorMessage(`${displayName(uri.fsPath)}:${first.range.start.line}:${first.range.start.column}: ${first.message}${more}`, 'Show Problems').then((choice) => {
+      if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
+    });
+  }
+  return result;
+}

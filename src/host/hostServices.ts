@@ -1,0 +1,17 @@
+import type * as vscode from 'vscode';
+import type { Diagnostic } from '../shared/diagnosticTypes';
+import type { TrainingPanels } from './panel/trainingPanels';
+
+/** What the commands and the trainer share; built once in activate(). */
+export interface HostServices {
+  /** Absolute path of dist/worker.js. */
+  workerScript: string;
+  log: vscode.LogOutputChannel;
+  panels: TrainingPanels;
+  /** Shows problems the worker found (data, shapes) in the Problems panel. */
+  showFileDiagnostics(uri: vscode.Uri, diagnostics: Diagnostic[]): void;
+  /** The end-of-run notification with its "Show Panel" and "Reveal Run Folder" actions. */
+  announceRun(modelFile: string, runDir: string, headline: string): Promise<void>;
+  /** Turns a failed worker job into a message a user can act on; never shows a stack trace. */
+  reportJobError(uri: vscode.Uri, what: string, err: unknown): Promise<void>;
+}

@@ -1,0 +1,40 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { Diagnostic } from '../shared/diagnosticTypes';
+import { WorkerEndedError, WorkerJobError } from './worker/workerJob';
+
+/**
+ * Tells the user why a worker job failed, in their terms: a broken model file points at its first
+ * problem (all of them go to the Problems panel); a bad run or input says what to do; a bug says
+ * what happened and leaves the stack trace in the log, never in a notification.
+ */
+export async function reportJobError(
+  log: vscode.LogOutputChannel,
+  showDiagnostics: (uri: vscode.Uri, diagnostics: Diagnostic[]) => void,
+  uri: vscode.Uri,
+  what: string,
+  err: unknown,
+): Promise<void> {
+  const file = path.basename(uri.fsPath);
+  if (err instanceof WorkerJobError && err.error.kind === 'invalid-model-file') {
+    const { diagnostics } = err.error;
+    showDiagnostics(uri, diagnostics);
+    for (const d of diagnostics) log.warn(`${d.file}:${d.range.start.line}:${d.range.start.column}: ${d.severity}: ${d.message}`);
+    const first = diagnostics[0];
+    const where = first ? `${file}:${first.range.start.line}:${first.range.start.column}: ${first.message}` : err.message;
+    const more = diagnostics.length > 1 ? ` (and ${diagnostics.length - 1} more)` : '';
+    const choice = await vscode.window.showErrorMessage(`${what} did not start. ${where}${more}`, 'Show Problems');
+    if (choice) await vscode.commands.executeCommand('workbench.actions.view.problems');
+    return;
+  }
+  if (err instanceof WorkerJobError && err.error.kind === 'run-input') {
+    log.warn(`${what} ${file}: ${err.error.message}`);
+    void vscode.window.showErrorMessage(`${what}: ${err.error.message}`);
+    return;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  const stack = err instanceof WorkerJobError && err.error.kind === 'internal' ? err.error.stack : err instanceof WorkerEndedError ? undefined : (err as Error | undefined)?.stack;
+  log.error(`${what} ${file} failed: ${message}${stack ? `\n${stack}` : ''}`);
+  const choice = await vscode.window.showErrorMessage(`${what} ${file} failed: ${message}`, 'Show Log');
+  if (choice) log.show(true);
+}

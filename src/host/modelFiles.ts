@@ -1,0 +1,38 @@
+import * as vscode from 'vscode';
+
+/** Model files are recognized by name, whatever language mode the editor gives them. */
+export const MODEL_FILE_PATTERN = /\.nn\.(ya?ml|json)$/i;
+export const MODEL_FILE_GLOB = '**/*.nn.{yaml,yml,json}';
+
+export const MODEL_FILE_SELECTORS: vscode.DocumentSelector = [
+  { scheme: 'file', pattern: '**/*.nn.{yaml,yml}' },
+  { scheme: 'file', pattern: '**/*.nn.json' },
+];
+
+export function isModelFile(uri: vscode.Uri): boolean {
+  return uri.scheme === 'file' && MODEL_FILE_PATTERN.test(uri.path);
+}
+
+/**
+ * The model file a command acts on: the one it was given (CodeLens, editor title, explorer), else the
+ * active editor's, else one the user picks from the workspace. Undefined when the user cancels.
+ */
+export async function resolveModelFile(arg: unknown, purpose: string): Promise<vscode.Uri | undefined> {
+  if (arg instanceof vscode.Uri && isModelFile(arg)) return arg;
+  if (typeof arg === 'string' && MODEL_FILE_PATTERN.test(arg)) return vscode.Uri.file(arg);
+  const active = vscode.window.activeTextEditor?.document.uri;
+  if (active && isModelFile(active)) return active;
+  const files = await vscode.workspace.findFiles(MODEL_FILE_GLOB, '**/{node_modules,.nn-runs}/**', 200);
+  if (files.length === 0) {
+    const create = 'New Model File';
+    const choice = await vscode.window.showWarningMessage(`No model file (*.nn.yaml or *.nn.json) is open or in the workspace to ${purpose}.`, create);
+    if (choice === create) await vscode.commands.executeCommand('nnTrainer.newModelFile');
+    return undefined;
+  }
+  if (files.length === 1) return files[0];
+  const picked = await vscode.window.showQuickPick(
+    files.map((uri) => ({ label: vscode.workspace.asRelativePath(uri), uri })),
+    { placeHolder: `Model file to ${purpose}` },
+  );
+  return picked?.uri;
+}

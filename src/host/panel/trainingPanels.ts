@@ -1,0 +1,153 @@
+import * as vscode from 'vscode';
+import { isPanelToHostMessage, type HostToPanelMessage, type PanelCommand, type PanelRun } from '../../shared/panelProtocol';
+import { panelHtml } from './panelHtml';
+
+/** The panel's view type, also named by the `onWebviewPanel:` activation event in package.json. */
+export const TRAINING_PANEL_VIEW_TYPE = 'nnTrainer.trainingPanel';
+
+interface OpenPanel {
+  readonly panel: vscode.WebviewPanel;
+  /** Set once the page has said `ready`; until then messages wait in `queue`. */
+  ready: boolean;
+  queue: HostToPanelMessage[];
+  readonly subscriptions: vscode.Disposable[];
+}
+
+/**
+ * One training panel per model file, keyed by the file's absolute path. The page asks for the run
+ * with `ready` each time it loads (first open, shown again after being hidden, restored after a
+ * reload), and gets a fresh snapshot from `snapshotOf` each time.
+ */
+export class TrainingPanels implements vscode.Disposable {
+  private readonly panels = new Map<string, OpenPanel>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly snapshotOf: (modelFile: string) => PanelRun,
+    private readonly onCommand: (modelFile: string, command: PanelCommand) => void,
+  ) {}
+
+  /** Opens the file's panel (beside the editor unless told where), or reveals it where it is. */
+  show(modelFile: string, viewColumn?: vscode.ViewColumn, preserveFocus = false): void {
+    const open = this.panels.get(modelFile);
+    if (open) {
+      open.panel.reveal(viewColumn, preserveFocus);
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      TRAINING_PANEL_VIEW_TYPE,
+      panelTitle(this.snapshotOf(modelFile).name),
+      { viewColumn: viewColumn ?? vscode.ViewColumn.Beside, preserveFocus },
+      this.webviewOptions(),
+    );
+    this.adopt(modelFile, panel);
+  }
+
+  /** Sends to the file's panel if one is open, after its `ready`; without a panel the message is dropped. */
+  post(modelFile: string, message: HostToPanelMessage): void {
+    const open = this.panels.get(modelFile);
+    if (!open) return;
+    if (message.type === 'snapshot') open.panel.title = panelTitle(message.run.name);
+    if (open.ready) {
+      void open.panel.webview.postMessage(message);
+    } else {
+      enqueue(open.queue, message);
+    }
+  }
+
+  isOpen(modelFile: string): boolean {
+    return this.panels.has(modelFile);
+  }
+
+  /** For tests. */
+  panelFor(modelFile: string): vscode.WebviewPanel | undefined {
+    return this.panels.get(modelFile)?.panel;
+  }
+
+  /** Brings back the panels open before a window reload, each showing its file's current run. */
+  registerSerializer(): vscode.Disposable {
+    const registration = vscode.window.registerWebviewPanelSerializer(TRAINING_PANEL_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: unknown) => {
+        const modelFile = modelFileOf(state);
+        // A state from an older version, or a second panel of a file already restored: nothing to show.
+        if (modelFile === undefined || this.panels.has(modelFile)) {
+          panel.dispose();
+          return;
+        }
+        panel.webview.options = this.webviewOptions();
+        this.adopt(modelFile, panel);
+      },
+    });
+    this.subscriptions.push(registration);
+    return registration;
+  }
+
+  dispose(): void {
+    for (const open of [...this.panels.values()]) open.panel.dispose();
+    for (const subscription of this.subscriptions.splice(0)) subscription.dispose();
+  }
+
+  private webviewOptions(): vscode.WebviewOptions {
+    // No retainContextWhenHidden: a hidden panel's page is dropped and rebuilt from setState and a
+    // snapshot when shown again, which costs less than keeping it alive.
+    return {
+      enableScripts: true,
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(this.extensionUri, 'media')],
+    };
+  }
+
+  private adopt(modelFile: string, panel: vscode.WebviewPanel): void {
+    const open: OpenPanel = { panel, ready: false, queue: [], subscriptions: [] };
+    this.panels.set(modelFile, open);
+    const webview = panel.webview;
+    open.subscriptions.push(
+      webview.onDidReceiveMessage((message: unknown) => {
+        if (!isPanelToHostMessage(message)) return;
+        if (message.type === 'ready') this.sendSnapshot(modelFile, open);
+        else this.onCommand(modelFile, message.command);
+      }),
+      panel.onDidDispose(() => {
+        if (this.panels.get(modelFile) === open) this.panels.delete(modelFile);
+        for (const subscription of open.subscriptions.splice(0)) subscription.dispose();
+      }),
+    );
+    webview.html = panelHtml({
+      cspSource: webview.cspSource,
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview', 'panel.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'panel.css')).toString(),
+    });
+  }
+
+  /**
+   * The snapshot first, then what was queued before the page was ready. Queued updates may already be
+   * in the snapshot: the page applies each update idempotently (an epoch's row is replaced, not
+   * added twice), so replaying them only brings it up to date.
+   */
+  private sendSnapshot(modelFile: string, open: OpenPanel): void {
+    const run = this.snapshotOf(modelFile);
+    open.panel.title = panelTitle(run.name);
+    void open.panel.webview.postMessage({ type: 'snapshot', run } satisfies HostToPanelMessage);
+    for (const message of open.queue.splice(0)) void open.panel.webview.postMessage(message);
+    open.ready = true;
+  }
+}
+
+function panelTitle(name: string): string {
+  return `Training: ${name}`;
+}
+
+/** Keeps the queue short during a long wait: a snapshot replaces everything before it, a batch the batch before it. */
+function enqueue(queue: HostToPanelMessage[], message: HostToPanelMessage): void {
+  if (message.type === 'snapshot') queue.length = 0;
+  if (message.type === 'batch') {
+    const previous = queue.findIndex((m) => m.type === 'batch');
+    if (previous >= 0) queue.splice(previous, 1);
+  }
+  queue.push(message);
+}
+
+function modelFileOf(state: unknown): string | undefined {
+  const modelFile = (state as { run?: { modelFile?: unknown } } | undefined)?.run?.modelFile;
+  return typeof modelFile === 'string' && modelFile !== '' ? modelFile : undefined;
+}

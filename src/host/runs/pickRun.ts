@@ -1,0 +1,31 @@
+import * as vscode from 'vscode';
+import { headlineMetrics } from '../training/progressText';
+import { readSettings, runsRootFor } from '../settings';
+import { displayName } from '../training/panelRunOf';
+import { runsWithModel, type RunRecord } from './runRecords';
+
+/**
+ * The run Evaluate and Predict use: the latest one with a saved model, or, when `choose` is set and
+ * there are several, the one the user picks (latest first). Undefined when there is none or the user
+ * cancels; the user is told when there is none.
+ */
+export async function pickRun(uri: vscode.Uri, choose: boolean, purpose: string): Promise<RunRecord | undefined> {
+  const runs = runsWithModel(uri.fsPath, runsRootFor(uri, readSettings(uri)));
+  if (runs.length === 0) {
+    const train = 'Train Model';
+    const choice = await vscode.window.showWarningMessage(`${displayName(uri.fsPath)} has no trained run to ${purpose} yet.`, train);
+    if (choice === train) void vscode.commands.executeCommand('nnTrainer.train', uri);
+    return undefined;
+  }
+  if (!choose || runs.length === 1) return runs[0];
+  const picked = await vscode.window.showQuickPick(
+    runs.map((run, i) => ({
+      label: `${i === 0 ? '$(star-full) ' : ''}${run.summary.startedAt.replace('T', ' ').replace(/\..+$/, '')}`,
+      description: `${run.summary.status.replace('_', ' ')} · ${run.summary.epochsCompleted} epochs`,
+      detail: headlineMetrics(run.summary.evaluation?.metrics ?? run.summary.finalMetrics) || undefined,
+      run,
+    })),
+    { placeHolder: `Run of ${displayName(uri.fsPath)} to ${purpose} (latest first)` },
+  );
+  return picked?.run;
+}

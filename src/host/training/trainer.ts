@@ -1,0 +1,141 @@
+import * as vscode from 'vscode';
+import type { TrainResult } from '../../shared/workerProtocol';
+import type { BatchEndEvent, EpochEndEvent, PhaseEvent, RunStartedEvent } from '../../shared/trainingEvents';
+import { formatDuration, formatMetrics } from '../../core/metricFormat';
+import { readSettings, runsRootFor } from '../settings';
+import { WorkerEndedError, WorkerJobHandle } from '../worker/workerJob';
+import { markRunStopped } from '../runs/runRecords';
+import type { ActiveRun, ActiveRuns } from './activeRuns';
+import { displayName } from './panelRunOf';
+import { etaText, fractionDone, headlineMetrics, shortProgress } from './progressText';
+import type { HostServices } from '../hostServices';
+
+/** How long a worker gets to stop after `cancel` before it is terminated. */
+export const STOP_GRACE_MS = 5000;
+
+/** Runs trainings in workers and shows them: notification, log, CodeLens (through ActiveRuns) and panel. */
+export class Trainer {
+  constructor(
+    private readonly services: HostServices,
+    private readonly active: ActiveRuns,
+  ) {}
+
+  /** Trains a model file; resolves when the run ends (undefined when it could not start). */
+  async train(uri: vscode.Uri): Promise<TrainResult | undefined> {
+    const modelFile = uri.fsPath;
+    if (this.active.get(modelFile)) {
+      void vscode.window.showInformationMessage(`${displayName(modelFile)} is already training.`, 'Stop Training').then((choice) => {
+        if (choice) void this.stop(uri);
+      });
+      return undefined;
+    }
+    // Train what the user sees: an edited but unsaved file is saved first.
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === modelFile);
+    if (open?.isDirty) await open.save();
+
+    const settings = readSettings(uri);
+    const job = new WorkerJobHandle(this.services.workerScript, {
+      kind: 'train',
+      file: modelFile,
+      backend: settings.backend,
+      runsRoot: runsRootFor(uri, settings),
+      progressIntervalMs: settings.progressUpdateIntervalMs,
+    });
+    const run: ActiveRun = { modelFile, job, stopping: false, panelRun: { modelFile, name: displayName(modelFile), status: 'running', history: [] } };
+    this.active.add(run);
+    this.services.log.info(`Training ${vscode.workspace.asRelativePath(uri)} (backend setting: ${settings.backend})`);
+    if (settings.openPanelOnTrain) this.services.panels.show(modelFile, vscode.ViewColumn.Beside, true);
+    this.services.panels.post(modelFile, { type: 'snapshot', run: run.panelRun });
+
+    try {
+      return await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Training ${displayName(modelFile)}`, cancellable: true },
+        async (progress, token) => {
+          token.onCancellationRequested(() => void this.stop(uri));
+          this.follow(run, progress);
+          const result = await this.finish(run);
+          return result;
+        },
+      );
+    } finally {
+      this.active.remove(modelFile);
+    }
+  }
+
+  /** Stops the training of a model file; resolves once it has ended. False when none was running. */
+  async stop(uri: vscode.Uri): Promise<boolean> {
+    const run = this.active.get(uri.fsPath);
+    if (!run) return false;
+    if (!run.stopping) {
+      run.stopping = true;
+      this.services.log.info(`Stopping ${displayName(run.modelFile)} after the current batch…`);
+      this.active.notify(run.modelFile);
+    }
+    await run.job.cancel(STOP_GRACE_MS);
+    await run.job.result.catch(() => undefined);
+    return true;
+  }
+
+  /** Model files being trained now. */
+  trainingFiles(): string[] {
+    return this.active.all().map((r) => r.modelFile);
+  }
+
+  private follow(run: ActiveRun, progress: vscode.Progress<{ message?: string; increment?: number }>): void {
+    const { log, panels } = this.services;
+    let reported = 0;
+    run.job.onProgress = (event: RunStartedEvent | BatchEndEvent | PhaseEvent) => {
+      if (event.type === 'runStarted') {
+        Object.assign(run.panelRun, { runDir: event.runDir, backend: event.backend, epochs: event.epochs });
+        log.info(`Backend ${event.backend}: ${event.backendReason}`);
+        log.info(`Run folder: ${event.runDir}`);
+        log.info(`${event.trainSamples} training samples, ${event.validationSamples} validation samples, ${event.epochs} epochs of ${event.batchesPerEpoch} batches, seed ${event.seed}`);
+        for (const note of event.notes) log.info(note);
+        panels.post(run.modelFile, { type: 'snapshot', run: run.panelRun });
+      } else if (event.type === 'batchEnd') {
+        run.trainingStartedAt ??= performance.now() - event.elapsedMs;
+        run.lastBatch = event;
+        const done = fractionDone(event) * 100;
+        const eta = etaText(event, performance.now() - run.trainingStartedAt);
+        progress.report({ message: `${shortProgress(event)}${eta}`, increment: done - reported });
+        reported = done;
+        panels.post(run.modelFile, { type: 'batch', epoch: event.epoch, epochs: event.epochs, batch: event.batch, batchesPerEpoch: event.batchesPerEpoch, metrics: event.metrics });
+        this.active.notify(run.modelFile);
+      } else if (event.phase !== 'training') {
+        progress.report({ message: event.phase.replace('-', ' ') + '…' });
+      }
+    };
+    run.job.onEpochEnd = (event: EpochEndEvent) => {
+      run.panelRun.history.push({ epoch: event.epoch, metrics: event.metrics });
+      log.info(`Epoch ${event.epoch}/${event.epochs} - ${formatDuration(event.epochMs)} - ${formatMetrics(event.metrics)}`);
+      panels.post(run.modelFile, { type: 'epochEnd', epoch: event.epoch, metrics: event.metrics });
+      this.active.notify(run.modelFile);
+    };
+  }
+
+  private async finish(run: ActiveRun): Promise<TrainResult | undefined> {
+    const { log, panels } = this.services;
+    const name = run.panelRun.name;
+    try {
+      const result = (await run.job.result) as TrainResult;
+      Object.assign(run.panelRun, { status: result.status, runDir: result.runDir, evaluation: result.evaluation, predictions: result.predictions, classNames: result.classNames });
+      panels.post(run.modelFile, { type: 'finished', status: result.status, evaluation: result.evaluation, predictions: result.predictions });
+      const metrics = result.evaluation?.metrics ?? result.finalMetrics;
+      const where = result.evaluation ? ` on ${result.evaluation.split} data` : '';
+      const headline = `${name}: ${result.status.replace('_', ' ')} after ${result.epochsCompleted} epochs${metrics ? ` · ${headlineMetrics(metrics)}${where}` : ''}`;
+      log.info(headline + (result.evaluation ? ` (${formatMetrics(result.evaluation.metrics)})` : ''));
+      void this.services.announceRun(run.modelFile, result.runDir, headline);
+      return result;
+    } catch (err) {
+      if (err instanceof WorkerEndedError && run.panelRun.runDir) {
+        markRunStopped(run.panelRun.runDir, err.message);
+        log.warn(`${name}: ${err.message} The run is marked stopped.`);
+        panels.post(run.modelFile, { type: 'finished', status: 'stopped', error: err.message });
+        return { kind: 'train', runDir: run.panelRun.runDir, status: 'stopped', epochsCompleted: run.panelRun.history.length };
+      }
+      panels.post(run.modelFile, { type: 'finished', status: 'failed', error: err instanceof Error ? err.message : String(err) });
+      await this.services.reportJobError(vscode.Uri.file(run.modelFile), 'Training', err);
+      return undefined;
+    }
+  }
+}

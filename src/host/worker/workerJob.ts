@@ -1,0 +1,100 @@
+import { Worker } from 'worker_threads';
+import type { BatchEndEvent, EpochEndEvent, PhaseEvent, RunStartedEvent } from '../../shared/trainingEvents';
+import {
+  isWorkerToHostMessage,
+  type HostToWorkerMessage,
+  type JobResult,
+  type WorkerError,
+  type WorkerJob,
+} from '../../shared/workerProtocol';
+
+/** A job ended with an `error` message from the worker. */
+export class WorkerJobError extends Error {
+  override name = 'WorkerJobError';
+  constructor(readonly error: WorkerError) {
+    super(error.message);
+  }
+}
+
+/** The worker was ended (no answer to `cancel` in time, a timeout, or a crash) before the job finished. */
+export class WorkerEndedError extends Error {
+  override name = 'WorkerEndedError';
+}
+
+let nextJobId = 1;
+
+/**
+ * One job in its own worker_threads Worker. A worker per job keeps runs of different files fully
+ * apart and makes "stop no matter what" a plain terminate().
+ */
+export class WorkerJobHandle {
+  readonly id = nextJobId++;
+  readonly result: Promise<JobResult>;
+  /** Set right after construction: the worker answers no sooner than the next turn of the event loop. */
+  onProgress?: (event: RunStartedEvent | BatchEndEvent | PhaseEvent) => void;
+  onEpochEnd?: (event: EpochEndEvent) => void;
+  private readonly worker: Worker;
+  private settled = false;
+  private timer?: NodeJS.Timeout;
+
+  constructor(workerScript: string, job: WorkerJob, timeoutMs?: number) {
+    this.worker = new Worker(workerScript);
+    this.result = new Promise<JobResult>((resolve, reject) => {
+      const settle = (outcome: () => void) => {
+        if (this.settled) return;
+        this.settled = true;
+        clearTimeout(this.timer);
+        outcome();
+        // Every job gets a fresh worker: ending it frees TensorFlow.js' memory at once.
+        void this.worker.terminate();
+      };
+      this.worker.on('message', (message: unknown) => {
+        if (!isWorkerToHostMessage(message) || message.id !== this.id) return;
+        switch (message.type) {
+          case 'progress':
+            this.onProgress?.(message.event);
+            break;
+          case 'epochEnd':
+            this.onEpochEnd?.(message.event);
+            break;
+          case 'done':
+            settle(() => resolve(message.result));
+            break;
+          case 'error':
+            settle(() => reject(new WorkerJobError(message.error)));
+            break;
+        }
+      });
+      this.worker.on('error', (err) => settle(() => reject(new WorkerJobError({ kind: 'internal', message: err.message, stack: err.stack }))));
+      this.worker.on('exit', (code) => settle(() => reject(new WorkerEndedError(`The training worker ended (exit code ${code}) before the job finished.`))));
+      if (timeoutMs !== undefined) {
+        this.timer = setTimeout(() => settle(() => reject(new WorkerEndedError(`The ${job.kind} job took longer than ${Math.round(timeoutMs / 1000)} s and was ended.`))), timeoutMs);
+      }
+    });
+    // A rejection nobody awaits yet must not become an unhandled rejection in the extension host.
+    this.result.catch(() => undefined);
+    this.send({ type: 'start', id: this.id, job });
+  }
+
+  get finished(): boolean {
+    return this.settled;
+  }
+
+  /**
+   * Asks the worker to stop (training stops after the current batch and keeps its run folder) and
+   * terminates it when it has not finished within `graceMs`.
+   */
+  async cancel(graceMs: number): Promise<void> {
+    if (this.settled) return;
+    this.send({ type: 'cancel', id: this.id });
+    let timer: NodeJS.Timeout | undefined;
+    const gaveUp = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), graceMs)));
+    const outcome = await Promise.race([this.result.then(() => 'done' as const, () => 'done' as const), gaveUp]);
+    clearTimeout(timer);
+    if (outcome === 'timeout') await this.worker.terminate();
+  }
+
+  private send(message: HostToWorkerMessage): void {
+    this.worker.postMessage(message);
+  }
+}

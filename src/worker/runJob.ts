@@ -1,0 +1,64 @@
+import type { JobResult, WorkerJob, WorkerToHostMessage } from '../shared/workerProtocol';
+import type { TrainingEvent } from '../shared/trainingEvents';
+import { trainModelFile } from '../core/session/trainModelFile';
+import { checkModelFileWithSize } from '../core/session/checkModelFile';
+import { evaluateRun, predictRunSamples } from '../core/session/savedRun';
+import { predictFromRun } from '../core/session/predictFromRun';
+import { readRunSummary } from '../core/runs/runFolder';
+
+type Post = (message: WorkerToHostMessage) => void;
+
+/** Runs one job with the core and reports its events through `post`; resolves to the job's result. */
+export async function runJob(id: number, job: WorkerJob, signal: AbortSignal, post: Post): Promise<JobResult> {
+  switch (job.kind) {
+    case 'train': {
+      const report = throttledBatches(job.progressIntervalMs);
+      const outcome = await trainModelFile(job.file, {
+        backend: job.backend,
+        epochs: job.epochs,
+        runsRoot: job.runsRoot,
+        signal,
+        onEvent: (event) => {
+          if (event.type === 'epochEnd') post({ type: 'epochEnd', id, event });
+          else if (report(event)) post({ type: 'progress', id, event });
+        },
+      });
+      const { summary } = outcome;
+      return {
+        kind: 'train',
+        runDir: outcome.runDir,
+        status: summary.status,
+        epochsCompleted: summary.epochsCompleted,
+        finalMetrics: summary.finalMetrics,
+        evaluation: summary.evaluation,
+        predictions: summary.predictions,
+        classNames: summary.classNames,
+        durationMs: summary.durationMs,
+      };
+    }
+    case 'evaluate':
+      return { kind: 'evaluate', runDir: job.runDir, evaluation: await evaluateRun(job.runDir, job.backend) };
+    case 'predict': {
+      if (job.input === undefined) return { kind: 'predict', runDir: job.runDir, ...(await predictRunSamples(job.runDir, job.backend)) };
+      const predictions = await predictFromRun(job.runDir, job.input, job.backend);
+      return { kind: 'predict', runDir: job.runDir, predictions, classNames: readRunSummary(job.runDir).classNames };
+    }
+    case 'check':
+      return { kind: 'check', file: job.file, ...(await checkModelFileWithSize(job.file)) };
+  }
+}
+
+/**
+ * MNIST has 1,875 batches an epoch; posting each would flood the host. Batches go at most once per
+ * interval; every other kind of event always goes.
+ */
+function throttledBatches(intervalMs: number): (event: TrainingEvent) => boolean {
+  let last = -Infinity;
+  return (event) => {
+    if (event.type !== 'batchEnd') return true;
+    const now = performance.now();
+    if (now - last < intervalMs) return false;
+    last = now;
+    return true;
+  };
+}
