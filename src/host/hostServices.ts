@@ -13,5 +13,5 @@ export interface HostServices {
   /** The end-of-run notification with its "Show Panel" and "Reveal Run Folder" actions. */
   announceRun(modelFile: string, runDir: string, headline: string): Promise<void>;
   /** Turns a failed worker job into a message a user can act on; never shows a stack trace. */
-  reportJobError(uri: vscode.Uri, what: string, err: unknown): Promise<void>;
+  reportJobError(uri: vscode.Uri, what: string, err: unknown): void;
 }

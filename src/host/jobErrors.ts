@@ -8,13 +8,15 @@ import { WorkerEndedError, WorkerJobError } from './worker/workerJob';
  * problem (all of them go to the Problems panel); a bad run or input says what to do; a bug says
  * what happened and leaves the stack trace in the log, never in a notification.
  */
-export async function reportJobError(
+export function reportJobError(
   log: vscode.LogOutputChannel,
   showDiagnostics: (uri: vscode.Uri, diagnostics: Diagnostic[]) => void,
   uri: vscode.Uri,
   what: string,
   err: unknown,
-): Promise<void> {
+): void {
+  // Messages are shown, never awaited: the command that failed must end now, not when the user
+  // dismisses a notification.
   const file = path.basename(uri.fsPath);
   if (err instanceof WorkerJobError && err.error.kind === 'invalid-model-file') {
     const { diagnostics } = err.error;
@@ -23,8 +25,9 @@ export async function reportJobError(
     const first = diagnostics[0];
     const where = first ? `${file}:${first.range.start.line}:${first.range.start.column}: ${first.message}` : err.message;
     const more = diagnostics.length > 1 ? ` (and ${diagnostics.length - 1} more)` : '';
-    const choice = await vscode.window.showErrorMessage(`${what} did not start. ${where}${more}`, 'Show Problems');
-    if (choice) await vscode.commands.executeCommand('workbench.actions.view.problems');
+    void vscode.window.showErrorMessage(`${what} did not start. ${where}${more}`, 'Show Problems').then((choice) => {
+      if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
+    });
     return;
   }
   if (err instanceof WorkerJobError && err.error.kind === 'run-input') {
@@ -35,6 +38,7 @@ export async function reportJobError(
   const message = err instanceof Error ? err.message : String(err);
   const stack = err instanceof WorkerJobError && err.error.kind === 'internal' ? err.error.stack : err instanceof WorkerEndedError ? undefined : (err as Error | undefined)?.stack;
   log.error(`${what} ${file} failed: ${message}${stack ? `\n${stack}` : ''}`);
-  const choice = await vscode.window.showErrorMessage(`${what} ${file} failed: ${message}`, 'Show Log');
-  if (choice) log.show(true);
+  void vscode.window.showErrorMessage(`${what} ${file} failed: ${message}`, 'Show Log').then((choice) => {
+    if (choice) log.show(true);
+  });
 }

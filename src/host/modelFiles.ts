@@ -25,8 +25,9 @@ export async function resolveModelFile(arg: unknown, purpose: string): Promise<v
   const files = await vscode.workspace.findFiles(MODEL_FILE_GLOB, '**/{node_modules,.nn-runs}/**', 200);
   if (files.length === 0) {
     const create = 'New Model File';
-    const choice = await vscode.window.showWarningMessage(`No model file (*.nn.yaml or *.nn.json) is open or in the workspace to ${purpose}.`, create);
-    if (choice === create) await vscode.commands.executeCommand('nnTrainer.newModelFile');
+    void vscode.window.showWarningMessage(`No model file (*.nn.yaml or *.nn.json) is open or in the workspace to ${purpose}.`, create).then((choice) => {
+      if (choice === create) void vscode.commands.executeCommand('nnTrainer.newModelFile');
+    });
     return undefined;
   }
   if (files.length === 1) return files[0];

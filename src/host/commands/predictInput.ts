@@ -18,7 +18,7 @@ export function parsePredictInput(text: string): ParsedPredictInput {
     return { error: 'Write numbers as a JSON list, e.g. [0, 1] for one sample or [[0, 0], [1, 1]] for two.' };
   }
   if (!isNestedNumbers(value)) return { error: 'Only numbers and lists of numbers can be inputs, e.g. [5.1, 3.5, 1.4, 0.2].' };
-  if (Array.isArray(value) && value.length === 0) return { error: 'The list is empty: give at least one number.' };
+  if (Array.isArray(value) && value.length === 0) return { error: 'The list is empty: give at least one number, e.g. [0, 1].' };
   return { input: value };
 }
 

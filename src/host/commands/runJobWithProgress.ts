@@ -14,7 +14,7 @@ export async function runJobWithProgress<T extends JobResult>(services: HostServ
     try {
       return (await handle.result) as T;
     } catch (err) {
-      if (!token.isCancellationRequested) await services.reportJobError(uri, title.split(' ')[0], err);
+      if (!token.isCancellationRequested) services.reportJobError(uri, title.split(' ')[0], err);
       return undefined;
     } finally {
       cancelled.dispose();

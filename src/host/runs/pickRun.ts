@@ -13,8 +13,9 @@ export async function pickRun(uri: vscode.Uri, choose: boolean, purpose: string)
   const runs = runsWithModel(uri.fsPath, runsRootFor(uri, readSettings(uri)));
   if (runs.length === 0) {
     const train = 'Train Model';
-    const choice = await vscode.window.showWarningMessage(`${displayName(uri.fsPath)} has no trained run to ${purpose} yet.`, train);
-    if (choice === train) void vscode.commands.executeCommand('nnTrainer.train', uri);
+    void vscode.window.showWarningMessage(`${displayName(uri.fsPath)} has no trained run to ${purpose} yet.`, train).then((choice) => {
+      if (choice === train) void vscode.commands.executeCommand('nnTrainer.train', uri);
+    });
     return undefined;
   }
   if (!choose || runs.length === 1) return runs[0];

@@ -134,7 +134,7 @@ export class Trainer {
         return { kind: 'train', runDir: run.panelRun.runDir, status: 'stopped', epochsCompleted: run.panelRun.history.length };
       }
       panels.post(run.modelFile, { type: 'finished', status: 'failed', error: err instanceof Error ? err.message : String(err) });
-      await this.services.reportJobError(vscode.Uri.file(run.modelFile), 'Training', err);
+      this.services.reportJobError(vscode.Uri.file(run.modelFile), 'Training', err);
       return undefined;
     }
   }

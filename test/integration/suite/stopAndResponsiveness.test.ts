@@ -1,0 +1,47 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { TrainResult } from '../../../src/shared/workerProtocol';
+import { extensionApi, readSummary, waitFor, workspaceFile } from './testHelpers';
+
+describe('A long run (MNIST) in the worker', () => {
+  it('leaves the host free: other commands answer promptly while it trains', async () => {
+    const api = await extensionApi();
+    const mnist = workspaceFile('mnist-mlp.nn.yaml');
+    const xor = workspaceFile('xor.nn.yaml');
+    const training = vscode.commands.executeCommand<TrainResult | undefined>('nnTrainer.train', mnist);
+    await waitFor('MNIST batches to arrive', () => api.activeRuns.get(mnist.fsPath)?.lastBatch, 120_000);
+
+    // A blocked host would hold these behind the training; in the worker each takes milliseconds.
+    const slowest = await slowestOf(10, async () => {
+      await vscode.commands.executeCommand('vscode.executeCodeLensProvider', xor);
+      await vscode.commands.executeCommand('nnTrainer.showPanel', xor);
+    });
+    assert.ok(slowest < 1000, `a command took ${slowest.toFixed(0)} ms while training`);
+    const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', mnist)) ?? [];
+    const titles = lenses.map((l) => l.command?.title ?? '');
+    assert.ok(titles.includes('$(debug-stop) Stop'), `no Stop lens: ${titles.join(' | ')}`);
+    assert.ok(titles.some((t) => /^epoch \d+\/5 · loss \d/.test(t)), `no live progress lens: ${titles.join(' | ')}`);
+
+    // Stop: within one batch, the run kept and marked stopped.
+    const asked = performance.now();
+    const stopped = await vscode.commands.executeCommand<boolean>('nnTrainer.stop', mnist);
+    const result = await training;
+    const tookMs = performance.now() - asked;
+    assert.strictEqual(stopped, true);
+    assert.ok(result, 'Train returned no result');
+    assert.strictEqual(result.status, 'stopped');
+    assert.ok(tookMs < 5000, `stopping took ${tookMs.toFixed(0)} ms`);
+    assert.strictEqual(readSummary(result.runDir).status, 'stopped');
+    assert.strictEqual(api.activeRuns.get(mnist.fsPath), undefined);
+  });
+});
+
+async function slowestOf(times: number, work: () => Promise<void>): Promise<number> {
+  let slowest = 0;
+  for (let i = 0; i < times; i++) {
+    const start = performance.now();
+    await work();
+    slowest = Math.max(slowest, performance.now() - start);
+  }
+  return slowest;
+}
