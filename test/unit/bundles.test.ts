@@ -1,0 +1,30 @@
+/**
+ * What each bundle holds (`npm test` builds them first): the extension host's bundle must not carry
+ * TensorFlow.js, so activating the extension stays cheap; the worker carries it; the webview carries
+ * no Node or host code.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { repoRoot } from '../helpers/tempDir';
+
+const bundle = (name: string) => readFileSync(path.join(repoRoot, 'dist', name), 'utf8');
+
+test('the extension host bundle holds no TensorFlow.js', () => {
+  const host = bundle('extension.js');
+  assert.doesNotMatch(host, /@tensorflow\/tfjs|registerKernel|tfjs-backend-wasm/);
+  assert.ok(host.length < 2_000_000, `extension.js is ${host.length} bytes`);
+});
+
+test('the worker bundle holds TensorFlow.js and finds the wasm binaries beside it', () => {
+  const worker = bundle('worker.js');
+  assert.match(worker, /registerKernel/);
+  assert.match(worker, /tfjs-backend-wasm-simd\.wasm/);
+});
+
+test('the webview bundle is browser code with no Node or vscode module', () => {
+  const panel = bundle('webview/panel.js');
+  assert.doesNotMatch(panel, /require\(["'](vscode|fs|path|worker_threads)["']\)/);
+  assert.match(panel, /acquireVsCodeApi/);
+});
