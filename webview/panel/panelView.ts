@@ -1,0 +1,143 @@
+import type { PanelCommand, PanelRun } from '../../src/shared/panelProtocol';
+import type { MetricValues } from '../../src/shared/trainingEvents';
+import { el } from './dom';
+import { formatNumber, statusLabel } from './format';
+import { HistoryTable } from './historyTable';
+import { evaluationView, predictionsView } from './resultsView';
+
+const ACTIONS: Array<{ command: PanelCommand; title: string; secondary?: boolean }> = [
+  { command: 'train', title: 'Train' },
+  { command: 'stop', title: 'Stop', secondary: true },
+  { command: 'evaluate', title: 'Evaluate', secondary: true },
+  { command: 'predict', title: 'Predict', secondary: true },
+  { command: 'revealRunFolder', title: 'Reveal Run Folder', secondary: true },
+];
+
+/** The panel's page: built once, then updated in place from the run on every message. */
+export class PanelView {
+  private readonly name = el('h1', { className: 'name' });
+  private readonly status = el('vscode-badge', { className: 'status' });
+  private readonly file = el('button', { className: 'link file', attrs: { type: 'button', title: 'Open the model file' } });
+  private readonly backend = el('span');
+  private readonly runDir = el('span', { className: 'path' });
+  private readonly buttons = new Map<PanelCommand, HTMLElement>();
+  private readonly progressText = el('p', { className: 'progress-text' });
+  private readonly progressBar = el('vscode-progress-bar');
+  private readonly runningMetrics = el('p', { className: 'metrics' });
+  private readonly history = new HistoryTable();
+  private readonly progress = el('section', { attrs: { 'aria-labelledby': 'progress-heading' } }, [
+    el('h2', { text: 'Progress', attrs: { id: 'progress-heading' } }),
+    this.progressText,
+    this.progressBar,
+    this.runningMetrics,
+  ]);
+  private readonly evaluation = el('section', { attrs: { 'aria-labelledby': 'evaluation-heading', hidden: '' } });
+  private readonly predictions = el('section', { attrs: { 'aria-labelledby': 'predictions-heading', hidden: '' } });
+  private readonly error = el('p', { className: 'error', attrs: { role: 'alert' } });
+  private readonly waiting = el('p', { className: 'note waiting', text: 'Waiting for the extension…' });
+  /** What the result sections show, so they are rebuilt only when it changes, not on every batch. */
+  private shownResults: Pick<PanelRun, 'evaluation' | 'predictions'> = {};
+
+  constructor(
+    private readonly root: HTMLElement,
+    onCommand: (command: PanelCommand) => void,
+  ) {
+    this.file.addEventListener('click', () => onCommand('openModelFile'));
+    const actions = el('div', { className: 'actions', attrs: { role: 'toolbar', 'aria-label': 'Run actions' } });
+    for (const action of ACTIONS) {
+      const button = el('vscode-button', { text: action.title, attrs: { 'data-command': action.command } });
+      if (action.secondary) button.setAttribute('secondary', '');
+      button.addEventListener('click', () => {
+        if (!button.hasAttribute('disabled')) onCommand(action.command);
+      });
+      this.buttons.set(action.command, button);
+      actions.append(button);
+    }
+    this.root.replaceChildren(
+      this.waiting,
+      el('header', { className: 'run-header' }, [
+        el('div', { className: 'title-row' }, [this.name, el('span', { attrs: { role: 'status', 'aria-live': 'polite' } }, [this.status])]),
+        this.file,
+        el('p', { className: 'facts' }, ['Backend: ', this.backend, ' · Run folder: ', this.runDir]),
+      ]),
+      actions,
+      this.error,
+      this.progress,
+      el('section', { attrs: { 'aria-labelledby': 'history-heading' } }, [el('h2', { text: 'Epochs', attrs: { id: 'history-heading' } }), this.history.element]),
+      this.evaluation,
+      this.predictions,
+    );
+    this.render(undefined);
+  }
+
+  render(run: PanelRun | undefined): void {
+    // Until the first snapshot (a new panel, not a restored one) only the waiting note shows.
+    this.root.classList.toggle('no-run', !run);
+    this.waiting.hidden = run !== undefined;
+    if (!run) return;
+    this.name.textContent = run.name;
+    this.status.textContent = statusLabel(run.status);
+    this.status.dataset.status = run.status;
+    this.file.textContent = run.modelFile;
+    this.backend.textContent = run.backend ?? '—';
+    this.runDir.textContent = run.runDir ?? '—';
+    this.error.textContent = run.error ?? '';
+    this.error.hidden = !run.error;
+    this.renderActions(run);
+    this.renderProgress(run);
+    this.history.update(run.history);
+    if (run.evaluation !== this.shownResults.evaluation) {
+      this.renderSection(this.evaluation, 'evaluation-heading', 'Evaluation', run.evaluation && evaluationView(run.evaluation));
+    }
+    if (run.predictions !== this.shownResults.predictions) {
+      this.renderSection(this.predictions, 'predictions-heading', 'Predictions', run.predictions && predictionsView(run.predictions));
+    }
+    this.shownResults = { evaluation: run.evaluation, predictions: run.predictions };
+  }
+
+  private renderActions(run: PanelRun): void {
+    const running = run.status === 'running';
+    const trained = run.status === 'completed' || run.status === 'early_stopped';
+    const enabled: Record<string, boolean> = { train: !running, stop: running, evaluate: trained, predict: trained, revealRunFolder: !!run.runDir };
+    for (const [command, button] of this.buttons) {
+      button.toggleAttribute('disabled', !enabled[command]);
+      // vscode-button only takes a disabled button out of the tab order; say so to screen readers too.
+      button.setAttribute('aria-disabled', String(!enabled[command]));
+    }
+  }
+
+  private renderProgress(run: PanelRun): void {
+    const epochs = run.epochs ? `/${run.epochs}` : '';
+    const current = run.status === 'running' ? run.current : undefined;
+    if (current) {
+      this.progressText.textContent = `Epoch ${current.epoch}${epochs} · batch ${current.batch}/${current.batchesPerEpoch}`;
+      this.progressBar.setAttribute('aria-label', `Batches of epoch ${current.epoch}`);
+      this.progressBar.setAttribute('max', String(current.batchesPerEpoch));
+      this.progressBar.setAttribute('value', String(current.batch));
+      this.progressBar.removeAttribute('indeterminate');
+    } else if (run.status === 'running') {
+      this.progressText.textContent = run.history.length ? `Epoch ${run.history.length}${epochs} finished` : 'Starting…';
+      this.progressBar.setAttribute('aria-label', 'Training');
+      this.progressBar.setAttribute('indeterminate', '');
+    } else {
+      this.progressText.textContent = `${run.history.length}${epochs} epochs trained`;
+    }
+    this.progress.hidden = run.status === 'idle' && run.history.length === 0;
+    this.progressBar.hidden = run.status !== 'running';
+    this.runningMetrics.textContent = current ? formatMetrics(current.metrics) : '';
+    this.runningMetrics.hidden = !current;
+  }
+
+  /** Replaces a result section's content; a section with nothing to show is hidden, heading and all. */
+  private renderSection(section: HTMLElement, id: string, title: string, content: HTMLElement | undefined): void {
+    section.hidden = !content;
+    section.replaceChildren(...(content ? [el('h2', { text: title, attrs: { id } }), content] : []));
+  }
+}
+
+/** `loss: 0.2603 - accuracy: 0.9253`, as Keras' progress bar shows the running metrics. */
+function formatMetrics(metrics: MetricValues): string {
+  return Object.entries(metrics)
+    .map(([name, value]) => `${name}: ${formatNumber(value)}`)
+    .join(' - ');
+}
