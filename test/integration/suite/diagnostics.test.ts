@@ -8,7 +8,7 @@ data:
     x: [[0, 0], [0, 1], [1, 0], [1, 1]]
     y: [[0], [1], [1], [0]]
 model:
-  - Dense: { units: 8, activation: relu6, input_shape: [2] }
+  - Dense: { units: 8, activation: relux, input_shape: [2] }
   - Dense: { units: 1, activation: sigmoid }
 compile:
   optimizer: adam
@@ -26,25 +26,25 @@ describe('Diagnostics of model files', () => {
     await extensionApi();
     const uri = writeWorkspaceFile('broken.nn.yaml', BROKEN);
     await vscode.window.showTextDocument(uri);
-    const [diagnostic] = await waitFor('a diagnostic for relu6', () => {
+    const [diagnostic] = await waitFor('a diagnostic for relux', () => {
       const found = errorsOf(uri);
       return found.length > 0 && found;
     });
-    // Line 7, the `relu6` value (0-based line 6, column of "relu6").
+    // Line 7, the `relux` value (0-based line 6, column of "relux").
     const line = BROKEN.split('\n')[6];
     assert.strictEqual(diagnostic.range.start.line, 6);
-    assert.strictEqual(diagnostic.range.start.character, line.indexOf('relu6'));
-    assert.strictEqual(diagnostic.range.end.character, line.indexOf('relu6') + 'relu6'.length);
+    assert.strictEqual(diagnostic.range.start.character, line.indexOf('relux'));
+    assert.strictEqual(diagnostic.range.end.character, line.indexOf('relux') + 'relux'.length);
     assert.strictEqual(diagnostic.severity, vscode.DiagnosticSeverity.Error);
-    assert.match(diagnostic.message, /relu6/);
-    assert.match(diagnostic.message, /relu/);
+    assert.match(diagnostic.message, /relux/);
+    assert.match(diagnostic.message, /Did you mean `relu`/);
   });
 
   it('updates as the user types: fixing the value clears it, breaking another line reports that line', async () => {
     const uri = workspaceFile('broken.nn.yaml');
     const editor = await vscode.window.showTextDocument(uri);
     const doc = editor.document;
-    const fixAt = doc.getText().indexOf('relu6');
+    const fixAt = doc.getText().indexOf('relux');
     await editor.edit((e) => e.replace(new vscode.Range(doc.positionAt(fixAt), doc.positionAt(fixAt + 5)), 'relu'));
     await waitFor('the diagnostic to clear', () => errorsOf(uri).length === 0);
     const unitsAt = doc.getText().indexOf('units: 1,');

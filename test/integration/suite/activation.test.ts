@@ -1,0 +1,28 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+
+const extensionId = 'nn-trainer.neural-network-trainer';
+const commands = [
+  'nnTrainer.train',
+  'nnTrainer.stop',
+  'nnTrainer.evaluate',
+  'nnTrainer.predict',
+  'nnTrainer.showPanel',
+  'nnTrainer.validate',
+  'nnTrainer.newModelFile',
+];
+
+describe('activation', () => {
+  it('the extension is installed and activates', async () => {
+    const extension = vscode.extensions.getExtension(extensionId);
+    assert.ok(extension, `${extensionId} is not loaded`);
+    await extension.activate();
+    assert.equal(extension.isActive, true);
+  });
+
+  it('registers every command it contributes', async () => {
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const missing = commands.filter((command) => !registered.has(command));
+    assert.deepEqual(missing, [], `commands not registered: ${missing.join(', ')}`);
+  });
+});
