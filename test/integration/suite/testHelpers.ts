@@ -39,6 +39,6 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | fals
   }
 }
 
-export function readSummary(runDir: string): { status: string; evaluation?: { metrics: Record<string, number> }; epochsCompleted: number } {
+export function readSummary(runDir: string): { status: string; backend: string; evaluation?: { metrics: Record<string, number> }; epochsCompleted: number } {
   return JSON.parse(fs.readFileSync(path.join(runDir, 'summary.json'), 'utf8'));
 }

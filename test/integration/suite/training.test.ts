@@ -61,6 +61,23 @@ describe('Train, Evaluate and Predict on examples/xor.nn.yaml', () => {
     }
   });
 
+  it('the backend and open-panel settings apply to the next run', async () => {
+    const api = await extensionApi();
+    api.panels.panelFor(xor.fsPath)?.dispose();
+    const config = vscode.workspace.getConfiguration('nnTrainer');
+    await config.update('backend', 'cpu', vscode.ConfigurationTarget.Workspace);
+    await config.update('openPanelOnTrain', false, vscode.ConfigurationTarget.Workspace);
+    try {
+      const result = await vscode.commands.executeCommand<TrainResult | undefined>('nnTrainer.train', xor);
+      assert.ok(result);
+      assert.strictEqual(readSummary(result.runDir).backend, 'cpu');
+      assert.strictEqual(api.panels.isOpen(xor.fsPath), false, 'the panel opened although openPanelOnTrain is off');
+    } finally {
+      await config.update('backend', undefined, vscode.ConfigurationTarget.Workspace);
+      await config.update('openPanelOnTrain', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('runs of different files train side by side', async () => {
     const api = await extensionApi();
     const iris = workspaceFile('iris.nn.yaml');
