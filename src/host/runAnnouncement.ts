@@ -10,12 +10,18 @@ export async function announceRun(panels: TrainingPanels, modelFile: string, run
   if (choice === reveal) await revealRunFolder(runDir);
 }
 
-/** The OS file manager where there is one (desktop), else the folder in the explorer (VS Code for the web). */
+/**
+ * The OS file manager where there is one (local desktop), else the folder in the explorer (VS Code for
+ * the web, remotes), else, for a runs folder outside the workspace, the run's summary in an editor.
+ */
 export async function revealRunFolder(runDir: string): Promise<void> {
   const uri = vscode.Uri.file(runDir);
+  const summary = vscode.Uri.joinPath(uri, 'summary.json');
   if (vscode.env.uiKind === vscode.UIKind.Desktop && vscode.env.remoteName === undefined) {
     await vscode.commands.executeCommand('revealFileInOS', uri);
+  } else if (vscode.workspace.getWorkspaceFolder(uri)) {
+    await vscode.commands.executeCommand('revealInExplorer', summary);
   } else {
-    await vscode.commands.executeCommand('revealInExplorer', vscode.Uri.joinPath(uri, 'summary.json'));
+    await vscode.window.showTextDocument(summary);
   }
 }

@@ -41,7 +41,14 @@ export interface CheckJob {
   file: string;
 }
 
-export type WorkerJob = TrainJob | EvaluateJob | PredictJob | CheckJob;
+/** Syntax and schema problems of the text in an editor (unsaved edits included); no data, no TensorFlow.js. */
+export interface ParseJob {
+  kind: 'parse';
+  file: string;
+  text: string;
+}
+
+export type WorkerJob = TrainJob | EvaluateJob | PredictJob | CheckJob | ParseJob;
 
 export interface TrainResult {
   kind: 'train';
@@ -76,7 +83,15 @@ export interface CheckResult {
   size?: { layers: number; params: number };
 }
 
-export type JobResult = TrainResult | EvaluateResult | PredictResult | CheckResult;
+export interface ParseResult {
+  kind: 'parse';
+  file: string;
+  diagnostics: Diagnostic[];
+  /** The number of layers, when the text is a valid model file. */
+  layers?: number;
+}
+
+export type JobResult = TrainResult | EvaluateResult | PredictResult | CheckResult | ParseResult;
 
 /** Why a job failed: the user's file, the user's run or input, or a bug. */
 export type WorkerError =

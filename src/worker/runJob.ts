@@ -5,6 +5,7 @@ import { checkModelFileWithSize } from '../core/session/checkModelFile';
 import { evaluateRun, predictRunSamples } from '../core/session/savedRun';
 import { predictFromRun } from '../core/session/predictFromRun';
 import { readRunSummary } from '../core/runs/runFolder';
+import { parseModelText } from '../core/modelFile/parseModelText';
 
 type Post = (message: WorkerToHostMessage) => void;
 
@@ -45,6 +46,10 @@ export async function runJob(id: number, job: WorkerJob, signal: AbortSignal, po
     }
     case 'check':
       return { kind: 'check', file: job.file, ...(await checkModelFileWithSize(job.file)) };
+    case 'parse': {
+      const parsed = parseModelText(job.text, job.file);
+      return { kind: 'parse', file: job.file, diagnostics: parsed.diagnostics, layers: parsed.spec?.model.length };
+    }
   }
 }
 

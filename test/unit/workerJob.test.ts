@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { WorkerEndedError, WorkerJobError, WorkerJobHandle } from '../../src/host/worker/workerJob';
-import type { CheckResult, TrainResult } from '../../src/shared/workerProtocol';
+import type { CheckResult, ParseResult, TrainResult } from '../../src/shared/workerProtocol';
+import { SharedWorker } from '../../src/host/worker/sharedWorker';
 import { readRunSummary } from '../../src/core/runs/runFolder';
 import { examplesDir, repoRoot, tempDir, writeModelFile } from '../helpers/tempDir';
 
@@ -75,4 +76,45 @@ test('a check job returns the diagnostics and the model size', async () => {
   const result = (await job.result) as CheckResult;
   assert.deepEqual(result.diagnostics, []);
   assert.deepEqual(result.size, { layers: 2, params: 4 * 8 + 8 + 8 * 3 + 3 });
+});
+
+test('the shared worker answers parse requests in order, warm after the first', async () => {
+  const worker = new SharedWorker(workerScript);
+  try {
+    const text = 'data: { dataset: xor }\nmodel:\n  - Dense: { units: 1, activation: sigmoidd }\ncompile: { optimizer: adam, loss: binary_crossentropy }\n';
+    const [bad, good] = (await Promise.all([
+      worker.request({ kind: 'parse', file: 'bad.nn.yaml', text }, 30_000),
+      worker.request({ kind: 'parse', file: 'xor.nn.yaml', text: text.replace('sigmoidd', 'sigmoid') }, 30_000),
+    ])) as ParseResult[];
+    assert.equal(bad.file, 'bad.nn.yaml');
+    assert.deepEqual(bad.diagnostics.map((d) => d.range.start.line), [3]);
+    assert.equal(bad.layers, undefined);
+    assert.deepEqual(good.diagnostics, []);
+    assert.equal(good.layers, 1);
+  } finally {
+    worker.dispose();
+  }
+});
+
+test('a shared worker that hangs is replaced: the late request fails, the next one is answered', async () => {
+  const dir = tempDir();
+  // Hangs on its first job only, like a worker stuck in a long kernel; a fresh one answers normally.
+  const flaky = path.join(dir, 'flakyWorker.js');
+  const marker = path.join(dir, 'hung-once');
+  writeFileSync(
+    flaky,
+    `const fs = require('fs'); const { parentPort } = require('worker_threads');
+     parentPort.on('message', (m) => {
+       if (!fs.existsSync(${JSON.stringify(marker)})) { fs.writeFileSync(${JSON.stringify(marker)}, ''); for (;;) {} }
+       parentPort.postMessage({ type: 'done', id: m.id, result: { kind: 'parse', file: m.job.file, diagnostics: [] } });
+     });`,
+  );
+  const worker = new SharedWorker(flaky);
+  try {
+    await assert.rejects(worker.request({ kind: 'parse', file: 'a.nn.yaml', text: '' }, 500), WorkerEndedError);
+    const answer = (await worker.request({ kind: 'parse', file: 'b.nn.yaml', text: '' }, 5000)) as ParseResult;
+    assert.equal(answer.file, 'b.nn.yaml');
+  } finally {
+    worker.dispose();
+  }
 });

@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
 import type { Diagnostic } from '../../shared/diagnosticTypes';
-import type { CheckResult } from '../../shared/workerProtocol';
-import { parseModelText } from '../../core/modelFile/parseModelText';
+import type { CheckResult, ParseResult } from '../../shared/workerProtocol';
 import { isModelFile } from '../modelFiles';
-import { WorkerJobHandle } from '../worker/workerJob';
+import { SharedWorker } from '../worker/sharedWorker';
 import { toVscodeDiagnostic } from './toVscodeDiagnostic';
 
 /** Typing pauses this long before the file is re-validated. */
 const TYPING_DEBOUNCE_MS = 300;
+/** Parsing takes milliseconds once the worker is warm; its first start loads the validator. */
+const PARSE_TIMEOUT_MS = 30_000;
 /** A check loads the data (all of MNIST at most) and builds the model; far less than this. */
 const CHECK_TIMEOUT_MS = 120_000;
 
@@ -18,14 +19,18 @@ export interface ModelSize {
 }
 
 /**
- * Problems of model files in the Problems panel and as squiggles. While the user types, the text is
- * parsed and validated on the host (pure, a few milliseconds, no TensorFlow.js). On open and on save
- * a worker also loads the data and builds the model, which finds missing CSV columns and shape errors.
+ * Problems of model files in the Problems panel and as squiggles. While the user types, the editor's
+ * text is parsed and validated against the schema; on open and on save the file is also checked with
+ * its data and a built model, which finds missing CSV columns and shape errors. Both run in one
+ * long-lived worker, so the extension host only sends text and receives diagnostics.
  */
 export class ModelDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('nn-trainer');
   private readonly pending = new Map<string, NodeJS.Timeout>();
-  private readonly checks = new Map<string, WorkerJobHandle>();
+  /** The latest request per file and kind: an answer to an older one is stale and dropped. */
+  private readonly latest = { parse: new Map<string, number>(), check: new Map<string, number>() };
+  private requests = 0;
+  private readonly worker: SharedWorker;
   private readonly sizes = new Map<string, ModelSize>();
   private readonly sizeChanged = new vscode.EventEmitter<vscode.Uri>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -33,9 +38,10 @@ export class ModelDiagnostics implements vscode.Disposable {
   readonly onDidChangeSize = this.sizeChanged.event;
 
   constructor(
-    private readonly workerScript: string,
+    workerScript: string,
     private readonly log: vscode.LogOutputChannel,
   ) {
+    this.worker = new SharedWorker(workerScript);
     this.disposables.push(
       this.collection,
       this.sizeChanged,
@@ -63,7 +69,8 @@ export class ModelDiagnostics implements vscode.Disposable {
 
   private opened(doc: vscode.TextDocument): void {
     if (!isModelFile(doc.uri)) return;
-    this.validateText(doc);
+    // Syntax and schema problems show at once; the check with the data follows.
+    void this.validateText(doc);
     void this.runCheck(doc.uri);
   }
 
@@ -74,43 +81,56 @@ export class ModelDiagnostics implements vscode.Disposable {
       doc.uri.fsPath,
       setTimeout(() => {
         this.pending.delete(doc.uri.fsPath);
-        this.validateText(doc);
+        void this.validateText(doc);
       }, TYPING_DEBOUNCE_MS),
     );
   }
 
-  private validateText(doc: vscode.TextDocument): void {
+  private async validateText(doc: vscode.TextDocument): Promise<void> {
     if (doc.isClosed) return;
-    const parsed = parseModelText(doc.getText(), doc.uri.fsPath);
-    this.show(doc.uri, parsed.diagnostics);
-    if (!parsed.spec) return;
-    // The parameter count needs the data's shapes (a worker's job): keep the last one while the layer
+    const key = doc.uri.fsPath;
+    const request = this.newRequest('parse', key);
+    const version = doc.version;
+    let result: ParseResult;
+    try {
+      result = (await this.worker.request({ kind: 'parse', file: key, text: doc.getText() }, PARSE_TIMEOUT_MS)) as ParseResult;
+    } catch (err) {
+      this.log.warn(`Validating ${key} failed: ${err instanceof Error ? err.message : String(err)}`);
+      return;
+    }
+    if (this.latest.parse.get(key) !== request || doc.isClosed || doc.version !== version) return;
+    this.show(doc.uri, result.diagnostics);
+    if (result.layers === undefined) return;
+    // The parameter count needs the data's shapes (a check's job): keep the last one while the layer
     // count is unchanged, and drop it when layers come or go.
-    const before = this.sizes.get(doc.uri.fsPath);
-    const layers = parsed.spec.model.length;
-    this.setSize(doc.uri, { layers, params: before?.layers === layers ? before.params : undefined });
+    const before = this.sizes.get(key);
+    this.setSize(doc.uri, { layers: result.layers, params: before?.layers === result.layers ? before.params : undefined });
   }
 
   private async runCheck(uri: vscode.Uri): Promise<CheckResult | undefined> {
     const key = uri.fsPath;
-    void this.checks.get(key)?.cancel(0);
-    const job = new WorkerJobHandle(this.workerScript, { kind: 'check', file: key }, CHECK_TIMEOUT_MS);
-    this.checks.set(key, job);
+    const request = this.newRequest('check', key);
+    let result: CheckResult;
     try {
-      const result = (await job.result) as CheckResult;
-      if (this.checks.get(key) !== job) return result;
-      // The editor may hold newer text than the disk the worker read: that text's parse wins.
-      const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === key);
-      if (!doc?.isDirty) this.show(uri, result.diagnostics);
-      if (result.size) this.setSize(uri, result.size);
-      return result;
+      result = (await this.worker.request({ kind: 'check', file: key }, CHECK_TIMEOUT_MS)) as CheckResult;
     } catch (err) {
-      // A superseded check was cancelled on purpose; any other failure is ours, not the user's.
-      if (this.checks.get(key) === job) this.log.warn(`Checking ${key} failed: ${err instanceof Error ? err.message : String(err)}`);
+      this.log.warn(`Checking ${key} failed: ${err instanceof Error ? err.message : String(err)}`);
       return undefined;
-    } finally {
-      if (this.checks.get(key) === job) this.checks.delete(key);
     }
+    if (this.latest.check.get(key) === request) {
+      // The check read the file from disk: when the editor holds newer text, that text's problems win.
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === key);
+      if (doc?.isDirty) void this.validateText(doc);
+      else this.show(uri, result.diagnostics);
+    }
+    if (result.size) this.setSize(uri, result.size);
+    return result;
+  }
+
+  private newRequest(kind: 'parse' | 'check', key: string): number {
+    const request = ++this.requests;
+    this.latest[kind].set(key, request);
+    return request;
   }
 
   private setSize(uri: vscode.Uri, size: ModelSize): void {
@@ -123,13 +143,14 @@ export class ModelDiagnostics implements vscode.Disposable {
   private closed(doc: vscode.TextDocument): void {
     if (!isModelFile(doc.uri)) return;
     clearTimeout(this.pending.get(doc.uri.fsPath));
-    void this.checks.get(doc.uri.fsPath)?.cancel(0);
+    this.latest.parse.delete(doc.uri.fsPath);
+    this.latest.check.delete(doc.uri.fsPath);
     this.collection.delete(doc.uri);
   }
 
   dispose(): void {
     for (const timer of this.pending.values()) clearTimeout(timer);
-    for (const job of this.checks.values()) void job.cancel(0);
+    this.worker.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }

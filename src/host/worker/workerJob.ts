@@ -21,14 +21,19 @@ export class WorkerEndedError extends Error {
   override name = 'WorkerEndedError';
 }
 
-let nextJobId = 1;
+let lastJobId = 0;
+
+/** Job ids are unique across every worker of the host, so a message can never be taken for another job's. */
+export function nextJobId(): number {
+  return ++lastJobId;
+}
 
 /**
  * One job in its own worker_threads Worker. A worker per job keeps runs of different files fully
  * apart and makes "stop no matter what" a plain terminate().
  */
 export class WorkerJobHandle {
-  readonly id = nextJobId++;
+  readonly id = nextJobId();
   readonly result: Promise<JobResult>;
   /** Set right after construction: the worker answers no sooner than the next turn of the event loop. */
   onProgress?: (event: RunStartedEvent | BatchEndEvent | PhaseEvent) => void;
