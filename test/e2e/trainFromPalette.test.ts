@@ -5,6 +5,7 @@ import * as path from 'path';
 import { openBrowser, workbenchUrl, HeadlessBrowser } from '../vscodeServer/browser';
 import { startCodeServer, CodeServer } from '../vscodeServer/codeServer';
 import { findRepoRoot } from '../vscodeServer/tools';
+import { waitForFinishedRun } from '../helpers/finishedRun';
 import { copyExamplesWorkspace, removeWorkspace } from '../vscodeServer/workspace';
 import { quickOpenFile, runFromPalette, tabTitles, waitForWebviewText, waitForWorkbench, watchNotifications } from '../vscodeServer/workbench';
 
@@ -43,7 +44,7 @@ test('Train Model from the command palette trains xor.nn.yaml to completion', { 
 
     const seen = watchNotifications(page);
     await runFromPalette(page, 'Neural Network: Train Model', 60_000);
-    const summary = await waitForSummary(path.join(workspace, '.nn-runs', 'xor'), 3 * 60_000);
+    const summary = await waitForFinishedRun(path.join(workspace, '.nn-runs', 'xor'), 3 * 60_000);
     await shot('2-trained');
 
     assert.equal(summary.status, 'completed', JSON.stringify(summary));
@@ -63,21 +64,3 @@ test('Train Model from the command palette trains xor.nn.yaml to completion', { 
     throw error;
   }
 });
-
-/** Waits for `<runs>/<timestamp>/summary.json` to say the run ended, and returns it. */
-async function waitForSummary(runsDir: string, timeoutMs: number): Promise<{ status: string }> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    for (const run of fs.existsSync(runsDir) ? fs.readdirSync(runsDir) : []) {
-      const file = path.join(runsDir, run, 'summary.json');
-      try {
-        const summary = JSON.parse(fs.readFileSync(file, 'utf8'));
-        if (summary.status && summary.status !== 'running') return summary;
-      } catch {
-        // Not written (completely) yet.
-      }
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`no finished run in ${runsDir} within ${timeoutMs / 1000} s`);
-}

@@ -122,3 +122,24 @@ export async function waitForWebviewText(page: Page, marker: RegExp, timeoutMs =
   }
   throw new Error(`no webview showed ${marker} within ${timeoutMs / 1000} s; last panel text: ${JSON.stringify(last.slice(0, 500))}`);
 }
+
+/** Clicks the CodeLens of the active editor whose text matches, waiting until it is shown. */
+export async function clickCodeLens(page: Page, text: RegExp, timeoutMs = 30_000): Promise<void> {
+  const lens = page.locator('.monaco-editor .codelens-decoration a').filter({ hasText: text }).first();
+  await lens.waitFor({ timeout: timeoutMs });
+  await lens.click();
+}
+
+/** The texts of the active editor's CodeLenses. */
+export async function codeLensTexts(page: Page): Promise<string[]> {
+  return page.locator('.monaco-editor .codelens-decoration a').allInnerTexts();
+}
+
+/** Clicks a button of the notification toast whose message matches (e.g. a progress notification's Cancel). */
+export async function clickNotificationButton(page: Page, message: RegExp, button: string, timeoutMs = 30_000): Promise<void> {
+  const toast = page.locator('.notifications-toasts .notification-list-item').filter({ has: page.locator('.notification-list-item-message', { hasText: message }) }).first();
+  await toast.waitFor({ timeout: timeoutMs });
+  // Buttons of a toast show on hover in some layouts.
+  await toast.hover();
+  await toast.locator('.monaco-button', { hasText: button }).first().click({ timeout: timeoutMs });
+}
