@@ -1,43 +1,21 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import * as fs from 'fs';
 import * as path from 'path';
-import { openBrowser, workbenchUrl, HeadlessBrowser } from '../vscodeServer/browser';
-import { startCodeServer, CodeServer } from '../vscodeServer/codeServer';
-import { findRepoRoot } from '../vscodeServer/tools';
 import { waitForFinishedRun } from '../helpers/finishedRun';
-import { copyExamplesWorkspace, removeWorkspace } from '../vscodeServer/workspace';
-import { clickCodeLens, clickNotificationButton, codeLensTexts, quickOpenFile, waitForWorkbench } from '../vscodeServer/workbench';
+import { useWorkbenchSession } from '../vscodeServer/workbenchSession';
+import { clickCodeLens, clickNotificationButton, codeLensTexts, quickOpenFile } from '../vscodeServer/workbench';
 
 /**
  * Training started from the CodeLens and stopped from the progress notification's Cancel button, as
  * a person does it: the live lens shows the epoch and loss, and the run ends marked `stopped`.
  */
-const root = findRepoRoot();
-const screenshots = path.join(root, 'test-output', 'e2e');
-let server: CodeServer | undefined;
-let browser: HeadlessBrowser | undefined;
-let workspace = '';
-
-before(async () => {
-  fs.mkdirSync(screenshots, { recursive: true });
-  workspace = copyExamplesWorkspace(root);
-  server = await startCodeServer({ installExtensionFrom: root });
-  browser = await openBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (workspace) removeWorkspace(workspace);
-});
+const session = useWorkbenchSession('stopFromNotification');
 
 test('Train from the CodeLens on MNIST, then Cancel in the notification: the run stops, marked stopped', { timeout: 5 * 60_000 }, async () => {
-  const page = browser!.page;
-  const shot = (name: string) => page.screenshot({ path: path.join(screenshots, `stopFromNotification-${name}.png`) }).catch(() => undefined);
+  const page = session.page();
+  const shot = session.screenshot;
   try {
-    await page.goto(workbenchUrl(server!.origin, workspace));
-    await waitForWorkbench(page);
+    await session.open();
     await quickOpenFile(page, 'mnist-mlp.nn.yaml');
     await clickCodeLens(page, /Train/, 60_000);
 
@@ -53,7 +31,7 @@ test('Train from the CodeLens on MNIST, then Cancel in the notification: the run
     assert.ok(lenses.some((l) => /^epoch \d+\/5 · loss \d/.test(l)), `no live progress lens: ${JSON.stringify(lenses)}`);
 
     await clickNotificationButton(page, /epoch \d+\/5/, 'Cancel');
-    const summary = await waitForFinishedRun(path.join(workspace, '.nn-runs', 'mnist-mlp'), 30_000);
+    const summary = await waitForFinishedRun(path.join(session.workspace(), '.nn-runs', 'mnist-mlp'), 30_000);
     await shot('2-stopped');
     assert.equal(summary.status, 'stopped');
     assert.ok(summary.epochsCompleted < 5);
