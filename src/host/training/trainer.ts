@@ -51,10 +51,13 @@ export class Trainer {
       return await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `Training ${displayName(modelFile)}`, cancellable: true },
         async (progress, token) => {
-          token.onCancellationRequested(() => void this.stop(uri));
+          const cancelled = token.onCancellationRequested(() => void this.stop(uri));
           this.follow(run, progress);
-          const result = await this.finish(run);
-          return result;
+          try {
+            return await this.finish(run);
+          } finally {
+            cancelled.dispose();
+          }
         },
       );
     } finally {
