@@ -1,7 +1,7 @@
 import { formatDiagnostic } from './core/diagnostics';
 import { BackendUnavailableError } from './core/backend/selectBackend';
 import { ModelFileInvalidError } from './core/session/modelFileInvalidError';
-import { RunInputError } from './core/session/predictFromRun';
+import { RunInputError } from './core/session/runInputError';
 import { USAGE, UsageError } from './cli/usage';
 import { writeLine, type CliIo } from './cli/io';
 import { validateCommand } from './cli/commands/validateCommand';

@@ -33,10 +33,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     const uri = vscode.Uri.file(modelFile);
     return runsRootFor(uri, readSettings(uri));
   };
-  const panels: TrainingPanels = new TrainingPanels(
-    context.extensionUri,
-    (modelFile) => panelRunOf(modelFile, activeRuns, runsRootOf(modelFile)),
-    (modelFile, command) => void runPanelCommand(modelFile, command, panelRunOf(modelFile, activeRuns, runsRootOf(modelFile)).runDir),
+  const snapshotOf = (modelFile: string) => panelRunOf(modelFile, activeRuns, runsRootOf(modelFile));
+  const panels: TrainingPanels = new TrainingPanels(context.extensionUri, snapshotOf, (modelFile, command) =>
+    // Only Reveal Run Folder needs the run, so only it reads the runs folder.
+    void runPanelCommand(modelFile, command, () => snapshotOf(modelFile).runDir),
   );
   const diagnostics = new ModelDiagnostics(workerScript, log);
   const services: HostServices = {

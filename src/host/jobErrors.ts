@@ -2,6 +2,8 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Diagnostic } from '../shared/diagnosticTypes';
 import { WorkerEndedError, WorkerJobError } from './worker/workerJob';
+import { formatDiagnostic } from '../core/diagnostics';
+import { showFirstProblem } from './diagnostics/showFirstProblem';
 
 /**
  * Tells the user why a worker job failed, in their terms: a broken model file points at its first
@@ -21,13 +23,9 @@ export function reportJobError(
   if (err instanceof WorkerJobError && err.error.kind === 'invalid-model-file') {
     const { diagnostics } = err.error;
     showDiagnostics(uri, diagnostics);
-    for (const d of diagnostics) log.warn(`${d.file}:${d.range.start.line}:${d.range.start.column}: ${d.severity}: ${d.message}`);
-    const first = diagnostics[0];
-    const where = first ? `${file}:${first.range.start.line}:${first.range.start.column}: ${first.message}` : err.message;
-    const more = diagnostics.length > 1 ? ` (and ${diagnostics.length - 1} more)` : '';
-    void vscode.window.showErrorMessage(`${what} did not start. ${where}${more}`, 'Show Problems').then((choice) => {
-      if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
-    });
+    for (const d of diagnostics) log.warn(formatDiagnostic(d));
+    if (diagnostics.length > 0) showFirstProblem(`${what} did not start. `, file, diagnostics);
+    else void vscode.window.showErrorMessage(`${what} did not start. ${err.message}`);
     return;
   }
   if (err instanceof WorkerJobError && err.error.kind === 'run-input') {

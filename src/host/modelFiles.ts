@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
+import { MODEL_FILE_PATTERN } from '../core/modelFile/modelFileName';
 
-/** Model files are recognized by name, whatever language mode the editor gives them. */
-export const MODEL_FILE_PATTERN = /\.nn\.(ya?ml|json)$/i;
+// Model files are recognized by name (MODEL_FILE_PATTERN), whatever language mode the editor gives them.
 export const MODEL_FILE_GLOB = '**/*.nn.{yaml,yml,json}';
 
 export const MODEL_FILE_SELECTORS: vscode.DocumentSelector = [

@@ -37,12 +37,14 @@ export function registerCommands(services: HostServices, trainer: Trainer, diagn
 }
 
 /** What a panel button does: the same commands, on the panel's model file. */
-export async function runPanelCommand(modelFile: string, command: PanelCommand, runDir: string | undefined): Promise<void> {
+export async function runPanelCommand(modelFile: string, command: PanelCommand, runDirOf: () => string | undefined): Promise<void> {
   const uri = vscode.Uri.file(modelFile);
   switch (command) {
-    case 'revealRunFolder':
+    case 'revealRunFolder': {
+      const runDir = runDirOf();
       if (runDir) await revealRunFolder(runDir);
       return;
+    }
     case 'openModelFile':
       await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.One });
       return;

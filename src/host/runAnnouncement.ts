@@ -10,6 +10,13 @@ export async function announceRun(panels: TrainingPanels, modelFile: string, run
   if (choice === reveal) await revealRunFolder(runDir);
 }
 
+/** A result (evaluation, predictions) with a Show Panel action; shown, never awaited by the command. */
+export function announceResult(panels: TrainingPanels, modelFile: string, message: string): void {
+  void vscode.window.showInformationMessage(message, 'Show Panel').then((choice) => {
+    if (choice) panels.show(modelFile);
+  });
+}
+
 /**
  * The OS file manager where there is one (local desktop), else the folder in the explorer (VS Code for
  * the web, remotes), else, for a runs folder outside the workspace, the run's summary in an editor.

@@ -6,7 +6,7 @@
 import { parentPort } from 'worker_threads';
 import { isHostToWorkerMessage, type WorkerError, type WorkerToHostMessage } from '../shared/workerProtocol';
 import { ModelFileInvalidError } from '../core/session/modelFileInvalidError';
-import { RunInputError } from '../core/session/predictFromRun';
+import { RunInputError } from '../core/session/runInputError';
 import { runJob } from './runJob';
 
 if (!parentPort) throw new Error('trainingWorker.js runs only as a worker_threads Worker.');

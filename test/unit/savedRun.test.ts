@@ -5,7 +5,7 @@ import { copyFileSync, writeFileSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { trainModelFile } from '../../src/core/session/trainModelFile';
 import { evaluateRun, predictRunSamples } from '../../src/core/session/savedRun';
-import { RunInputError } from '../../src/core/session/predictFromRun';
+import { RunInputError } from '../../src/core/session/runInputError';
 import { listRuns, markRunStopped, readHistory, runsWithModel } from '../../src/host/runs/runRecords';
 import { examplesDir, tempDir } from '../helpers/tempDir';
 

@@ -9,6 +9,7 @@ import { isRawMap } from './rawValues';
 import { translateSchemaErrors } from './schemaErrors';
 import { modelValidator, validateAgainstSchema } from './schemaValidator';
 import { LineIndex } from './sourcePositions';
+import { defaultModelName } from './modelFileName';
 import { SourceTree } from './sourceTree';
 import { jsonSyntaxDiagnostics, yamlSyntaxDiagnostics } from './syntaxDiagnostics';
 
@@ -39,13 +40,6 @@ export function parseModelText(text: string, file: string): ParsedModelFile {
     diagnostics: sortAndDedupe(diagnostics),
     rangeOf: (path) => tree.rangeOf(path),
   };
-}
-
-/** The model name when the file has none: `models/xor.nn.yaml` -> `xor`. */
-export function defaultModelName(file: string): string {
-  const base = file.split(/[\\/]/).pop() ?? file;
-  const name = base.replace(/\.nn\.(ya?ml|json)$/i, '').replace(/\.(ya?ml|json)$/i, '');
-  return name === '' ? 'model' : name;
 }
 
 function isJsonFile(file: string): boolean {

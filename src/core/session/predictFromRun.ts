@@ -1,5 +1,3 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import type { BackendChoice } from '../backend/backendNames';
 import { selectBackend } from '../backend/selectBackend';
 import { loadLayersModelFromDir } from '../runs/modelFiles';
@@ -9,20 +7,14 @@ import { predictInputs, type Prediction } from '../train/predictions';
 import type { NestedNumbers } from '../spec/modelSpec';
 import { nestedShape } from '../data';
 import { SpecError } from '../diagnostics';
-
-/** A problem with a run folder or the inputs given for it (not with a model file). */
-export class RunInputError extends Error {
-  override name = 'RunInputError';
-}
+import { RunInputError, assertRunHolds } from './runInputError';
 
 /**
  * Predicts with the model saved in a run folder. `input` is one raw sample or a list of them,
  * preprocessed as the training data was.
  */
 export async function predictFromRun(runDir: string, input: NestedNumbers, backend: BackendChoice = 'auto'): Promise<Prediction[]> {
-  for (const needed of [MODEL_JSON, PREPROCESSING_FILE]) {
-    if (!fs.existsSync(path.join(runDir, needed))) throw new RunInputError(`${runDir} holds no trained model (${needed} is missing); give a run folder under .nn-runs/<name>/.`);
-  }
+  assertRunHolds(runDir, [MODEL_JSON, PREPROCESSING_FILE], 'give a run folder under .nn-runs/<name>/.');
   const data = loadPreprocessing(runDir);
   const oneSample = !Array.isArray(input) || nestedShape(input)?.join() === data.featureShape.join();
   const inputs = oneSample ? [input] : (input as NestedNumbers[]);

@@ -11,7 +11,7 @@ import { MODEL_JSON, SUMMARY_FILE, type RunSummary } from '../runs/runSummary';
 import { evaluateModel, type Evaluation } from '../train/evaluateModel';
 import { predictFromSpec, type Prediction } from '../train/predictions';
 import { loadModelAndData, type LoadedModelFile } from './loadModelAndData';
-import { RunInputError } from './predictFromRun';
+import { assertRunHolds } from './runInputError';
 
 /** How many test samples Predict shows when the model file has no `predict` section. */
 const DEFAULT_PREDICT_SAMPLES = 10;
@@ -28,9 +28,7 @@ interface SavedRun {
  * split with the run's seed, so evaluating later measures the same test samples.
  */
 async function openSavedRun(runDir: string, backend: BackendChoice): Promise<SavedRun> {
-  for (const needed of [SUMMARY_FILE, MODEL_JSON]) {
-    if (!fs.existsSync(path.join(runDir, needed))) throw new RunInputError(`${runDir} holds no trained model (${needed} is missing); train the model file first.`);
-  }
+  assertRunHolds(runDir, [SUMMARY_FILE, MODEL_JSON], 'train the model file first.');
   const summary = readRunSummary(runDir);
   const copy = path.join(runDir, path.basename(summary.modelFile));
   // Relative CSV paths were written relative to the original file, not to the run folder.

@@ -1,12 +1,12 @@
-import * as vscode from 'vscode';
 import type { EvaluateResult } from '../../shared/workerProtocol';
 import { formatMetrics } from '../../core/metricFormat';
 import type { HostServices } from '../hostServices';
 import { resolveModelFile } from '../modelFiles';
 import { pickRun } from '../runs/pickRun';
 import { readSettings } from '../settings';
-import { displayName } from '../training/panelRunOf';
+import { defaultModelName } from '../../core/modelFile/modelFileName';
 import { runJobWithProgress } from './runJobWithProgress';
+import { announceResult } from '../runAnnouncement';
 
 /**
  * Evaluates a run's saved model on the test data. From a lens or the editor the latest run is used;
@@ -18,14 +18,12 @@ export async function evaluateCommand(services: HostServices, arg?: unknown, run
   const dir = runDir ?? (await pickRun(uri, arg === undefined, 'evaluate'))?.dir;
   if (!dir) return undefined;
   const job = { kind: 'evaluate' as const, runDir: dir, backend: readSettings(uri).backend };
-  const result = await runJobWithProgress<EvaluateResult>(services, uri, `Evaluating ${displayName(uri.fsPath)}`, job);
+  const result = await runJobWithProgress<EvaluateResult>(services, uri, `Evaluating ${defaultModelName(uri.fsPath)}`, job);
   if (!result) return undefined;
   const { evaluation } = result;
-  const line = `${displayName(uri.fsPath)} on ${evaluation.samples} ${evaluation.split} samples: ${formatMetrics(evaluation.metrics)}`;
+  const line = `${defaultModelName(uri.fsPath)} on ${evaluation.samples} ${evaluation.split} samples: ${formatMetrics(evaluation.metrics)}`;
   services.log.info(`Evaluated ${dir}: ${line}`);
   services.panels.post(uri.fsPath, { type: 'evaluation', evaluation });
-  void vscode.window.showInformationMessage(line, 'Show Panel').then((choice) => {
-    if (choice) services.panels.show(uri.fsPath);
-  });
+  announceResult(services.panels, uri.fsPath, line);
   return result;
 }

@@ -5,9 +5,10 @@ import type { HostServices } from '../hostServices';
 import { resolveModelFile } from '../modelFiles';
 import { pickRun } from '../runs/pickRun';
 import { readSettings } from '../settings';
-import { displayName } from '../training/panelRunOf';
+import { defaultModelName } from '../../core/modelFile/modelFileName';
 import { parsePredictInput } from './predictInput';
 import { runJobWithProgress } from './runJobWithProgress';
+import { announceResult } from '../runAnnouncement';
 
 /** Options a caller (a test, the panel) may pass instead of answering prompts. */
 export interface PredictOptions {
@@ -25,7 +26,7 @@ export async function predictCommand(services: HostServices, arg?: unknown, opti
   const text =
     options.input ??
     (await vscode.window.showInputBox({
-      title: `Predict with ${displayName(uri.fsPath)}`,
+      title: `Predict with ${defaultModelName(uri.fsPath)}`,
       prompt: 'Input as a JSON list: [0, 1] for one sample, [[0, 0], [1, 1]] for several. Leave empty for the samples of the file\'s `predict` section (or the first test samples).',
       placeHolder: '[0, 1]',
       validateInput: (value) => {
@@ -40,16 +41,14 @@ export async function predictCommand(services: HostServices, arg?: unknown, opti
     return undefined;
   }
   const job = { kind: 'predict' as const, runDir, backend: readSettings(uri).backend, input: parsed.input };
-  const result = await runJobWithProgress<PredictResult>(services, uri, `Predicting with ${displayName(uri.fsPath)}`, job);
+  const result = await runJobWithProgress<PredictResult>(services, uri, `Predicting with ${defaultModelName(uri.fsPath)}`, job);
   if (!result) return undefined;
   services.log.info(`Predictions of ${runDir}:`);
   for (const p of result.predictions) services.log.info('  ' + describePrediction(p));
   services.panels.post(uri.fsPath, { type: 'predictions', predictions: result.predictions });
   const first = result.predictions.slice(0, 3).map(describePrediction).join('; ');
   const more = result.predictions.length > 3 ? ` (+${result.predictions.length - 3} more in the panel)` : '';
-  void vscode.window.showInformationMessage(`${displayName(uri.fsPath)}: ${first}${more}`, 'Show Panel').then((choice) => {
-    if (choice) services.panels.show(uri.fsPath);
-  });
+  announceResult(services.panels, uri.fsPath, `${defaultModelName(uri.fsPath)}: ${first}${more}`);
   return result;
 }
 

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { CheckResult } from '../../shared/workerProtocol';
 import type { ModelDiagnostics } from '../diagnostics/modelDiagnostics';
 import { resolveModelFile } from '../modelFiles';
-import { displayName } from '../training/panelRunOf';
+import { showFirstProblem } from '../diagnostics/showFirstProblem';
+import { defaultModelName } from '../../core/modelFile/modelFileName';
 
 /** Validates a model file fully (syntax, schema, data, shapes) and says so; problems go to the Problems panel. */
 export async function validateCommand(diagnostics: ModelDiagnostics, arg?: unknown): Promise<CheckResult | undefined> {
@@ -10,21 +11,17 @@ export async function validateCommand(diagnostics: ModelDiagnostics, arg?: unkno
   if (!uri) return undefined;
   const open = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === uri.fsPath);
   if (open?.isDirty) await open.save();
-  const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Validating ${displayName(uri.fsPath)}` }, () => diagnostics.checkNow(uri));
+  const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Validating ${defaultModelName(uri.fsPath)}` }, () => diagnostics.checkNow(uri));
   if (!result) {
-    void vscode.window.showErrorMessage(`Could not validate ${displayName(uri.fsPath)}; see the Neural Network Trainer log.`);
+    void vscode.window.showErrorMessage(`Could not validate ${defaultModelName(uri.fsPath)}; see the Neural Network Trainer log.`);
     return undefined;
   }
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length === 0) {
     const size = result.size ? `: ${result.size.layers} layers · ${result.size.params.toLocaleString('en-US')} params` : '';
-    void vscode.window.showInformationMessage(`${displayName(uri.fsPath)} is valid${size}.`);
+    void vscode.window.showInformationMessage(`${defaultModelName(uri.fsPath)} is valid${size}.`);
   } else {
-    const first = errors[0];
-    const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
-    void vscode.window.showErrorMessage(`${displayName(uri.fsPath)}:${first.range.start.line}:${first.range.start.column}: ${first.message}${more}`, 'Show Problems').then((choice) => {
-      if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
-    });
+    showFirstProblem('', defaultModelName(uri.fsPath), errors);
   }
   return result;
 }

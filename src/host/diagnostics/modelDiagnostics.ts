@@ -47,7 +47,7 @@ export class ModelDiagnostics implements vscode.Disposable {
       this.sizeChanged,
       vscode.workspace.onDidOpenTextDocument((doc) => this.opened(doc)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
-      vscode.workspace.onDidSaveTextDocument((doc) => this.opened(doc)),
+      vscode.workspace.onDidSaveTextDocument((doc) => this.saved(doc)),
       vscode.workspace.onDidCloseTextDocument((doc) => this.closed(doc)),
     );
     for (const doc of vscode.workspace.textDocuments) this.opened(doc);
@@ -72,6 +72,11 @@ export class ModelDiagnostics implements vscode.Disposable {
     // Syntax and schema problems show at once; the check with the data follows.
     void this.validateText(doc);
     void this.runCheck(doc.uri);
+  }
+
+  /** The check parses the saved text too, so a save needs no separate parse. */
+  private saved(doc: vscode.TextDocument): void {
+    if (isModelFile(doc.uri)) void this.runCheck(doc.uri);
   }
 
   private schedule(doc: vscode.TextDocument): void {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { headlineMetrics } from '../training/progressText';
 import { readSettings, runsRootFor } from '../settings';
-import { displayName } from '../training/panelRunOf';
+import { defaultModelName } from '../../core/modelFile/modelFileName';
 import { runsWithModel, type RunRecord } from './runRecords';
 
 /**
@@ -13,7 +13,7 @@ export async function pickRun(uri: vscode.Uri, choose: boolean, purpose: string)
   const runs = runsWithModel(uri.fsPath, runsRootFor(uri, readSettings(uri)));
   if (runs.length === 0) {
     const train = 'Train Model';
-    void vscode.window.showWarningMessage(`${displayName(uri.fsPath)} has no trained run to ${purpose} yet.`, train).then((choice) => {
+    void vscode.window.showWarningMessage(`${defaultModelName(uri.fsPath)} has no trained run to ${purpose} yet.`, train).then((choice) => {
       if (choice === train) void vscode.commands.executeCommand('nnTrainer.train', uri);
     });
     return undefined;
@@ -26,7 +26,7 @@ export async function pickRun(uri: vscode.Uri, choose: boolean, purpose: string)
       detail: headlineMetrics(run.summary.evaluation?.metrics ?? run.summary.finalMetrics) || undefined,
       run,
     })),
-    { placeHolder: `Run of ${displayName(uri.fsPath)} to ${purpose} (latest first)` },
+    { placeHolder: `Run of ${defaultModelName(uri.fsPath)} to ${purpose} (latest first)` },
   );
   return picked?.run;
 }

@@ -1,12 +1,7 @@
-import * as path from 'path';
 import type { PanelRun } from '../../shared/panelProtocol';
+import { defaultModelName } from '../../core/modelFile/modelFileName';
 import { listRuns, readHistory } from '../runs/runRecords';
 import type { ActiveRuns } from './activeRuns';
-
-/** The name shown for a model file before its own `name:` is known. */
-export function displayName(modelFile: string): string {
-  return path.basename(modelFile).replace(/\.nn\.(ya?ml|json)$/i, '');
-}
 
 /** What the panel of a model file shows: its live run, else its latest run on disk, else nothing yet. */
 export function panelRunOf(modelFile: string, active: ActiveRuns, runsRoot: string | undefined): PanelRun {
@@ -16,7 +11,7 @@ export function panelRunOf(modelFile: string, active: ActiveRuns, runsRoot: stri
     return { ...live.panelRun, current: batch && { epoch: batch.epoch, batch: batch.batch, batchesPerEpoch: batch.batchesPerEpoch, metrics: batch.metrics } };
   }
   const latest = listRuns(modelFile, runsRoot)[0];
-  if (!latest) return { modelFile, name: displayName(modelFile), status: 'idle', history: [] };
+  if (!latest) return { modelFile, name: defaultModelName(modelFile), status: 'idle', history: [] };
   const { summary, dir } = latest;
   return {
     modelFile,

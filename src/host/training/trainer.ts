@@ -6,7 +6,7 @@ import { readSettings, runsRootFor } from '../settings';
 import { WorkerEndedError, WorkerJobHandle } from '../worker/workerJob';
 import { markRunStopped } from '../runs/runRecords';
 import type { ActiveRun, ActiveRuns } from './activeRuns';
-import { displayName } from './panelRunOf';
+import { defaultModelName } from '../../core/modelFile/modelFileName';
 import { etaText, fractionDone, headlineMetrics, shortProgress } from './progressText';
 import type { HostServices } from '../hostServices';
 
@@ -24,7 +24,7 @@ export class Trainer {
   async train(uri: vscode.Uri): Promise<TrainResult | undefined> {
     const modelFile = uri.fsPath;
     if (this.active.get(modelFile)) {
-      void vscode.window.showInformationMessage(`${displayName(modelFile)} is already training.`, 'Stop Training').then((choice) => {
+      void vscode.window.showInformationMessage(`${defaultModelName(modelFile)} is already training.`, 'Stop Training').then((choice) => {
         if (choice) void this.stop(uri);
       });
       return undefined;
@@ -41,7 +41,7 @@ export class Trainer {
       runsRoot: runsRootFor(uri, settings),
       progressIntervalMs: settings.progressUpdateIntervalMs,
     });
-    const run: ActiveRun = { modelFile, job, stopping: false, panelRun: { modelFile, name: displayName(modelFile), status: 'running', history: [] } };
+    const run: ActiveRun = { modelFile, job, stopping: false, panelRun: { modelFile, name: defaultModelName(modelFile), status: 'running', history: [] } };
     this.active.add(run);
     this.services.log.info(`Training ${vscode.workspace.asRelativePath(uri)} (backend setting: ${settings.backend})`);
     if (settings.openPanelOnTrain) this.services.panels.show(modelFile, vscode.ViewColumn.Beside, true);
@@ -49,7 +49,7 @@ export class Trainer {
 
     try {
       return await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Training ${displayName(modelFile)}`, cancellable: true },
+        { location: vscode.ProgressLocation.Notification, title: `Training ${defaultModelName(modelFile)}`, cancellable: true },
         async (progress, token) => {
           const cancelled = token.onCancellationRequested(() => void this.stop(uri));
           this.follow(run, progress);
@@ -71,7 +71,7 @@ export class Trainer {
     if (!run) return false;
     if (!run.stopping) {
       run.stopping = true;
-      this.services.log.info(`Stopping ${displayName(run.modelFile)} after the current batch…`);
+      this.services.log.info(`Stopping ${defaultModelName(run.modelFile)} after the current batch…`);
       this.active.notify(run.modelFile);
     }
     await run.job.cancel(STOP_GRACE_MS);

@@ -1,6 +1,6 @@
 import { Worker } from 'worker_threads';
 import { isWorkerToHostMessage, type JobResult, type WorkerJob } from '../../shared/workerProtocol';
-import { WorkerEndedError, WorkerJobError, nextJobId } from './workerJob';
+import { WorkerEndedError, WorkerJobError, jobTimedOut, nextJobId, workerCrashed } from './workerJob';
 
 interface Pending {
   resolve(result: JobResult): void;
@@ -32,7 +32,7 @@ export class SharedWorker {
     return new Promise<JobResult>((resolve, reject) => {
       const timer = setTimeout(() => {
         // A job that hangs would hold every later keystroke behind it: start over with a fresh worker.
-        this.restart(new WorkerEndedError(`The ${job.kind} job took longer than ${Math.round(timeoutMs / 1000)} s and was ended.`));
+        this.restart(jobTimedOut(job, timeoutMs));
       }, timeoutMs);
       this.pending.set(id, { resolve, reject, timer });
       worker.postMessage({ type: 'start', id, job });
@@ -58,7 +58,7 @@ export class SharedWorker {
       else entry.reject(new WorkerJobError(message.error));
       if (this.pending.size === 0) this.idleTimer = setTimeout(() => this.restart(), this.idleMs);
     });
-    worker.on('error', (err) => this.restart(new WorkerJobError({ kind: 'internal', message: err.message, stack: err.stack })));
+    worker.on('error', (err) => this.restart(workerCrashed(err)));
     worker.on('exit', (code) => {
       if (this.worker === worker) this.restart(new WorkerEndedError(`The validation worker ended (exit code ${code}).`));
     });

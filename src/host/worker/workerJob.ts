@@ -21,6 +21,16 @@ export class WorkerEndedError extends Error {
   override name = 'WorkerEndedError';
 }
 
+/** A job that ran out of time: its worker is ended, so the job cannot linger. */
+export function jobTimedOut(job: WorkerJob, timeoutMs: number): WorkerEndedError {
+  return new WorkerEndedError(`The ${job.kind} job took longer than ${Math.round(timeoutMs / 1000)} s and was ended.`);
+}
+
+/** An uncaught exception inside a worker, as the job's error. */
+export function workerCrashed(err: Error): WorkerJobError {
+  return new WorkerJobError({ kind: 'internal', message: err.message, stack: err.stack });
+}
+
 let lastJobId = 0;
 
 /** Job ids are unique across every worker of the host, so a message can never be taken for another job's. */
@@ -70,10 +80,10 @@ export class WorkerJobHandle {
             break;
         }
       });
-      this.worker.on('error', (err) => settle(() => reject(new WorkerJobError({ kind: 'internal', message: err.message, stack: err.stack }))));
+      this.worker.on('error', (err) => settle(() => reject(workerCrashed(err))));
       this.worker.on('exit', (code) => settle(() => reject(new WorkerEndedError(`The training worker ended (exit code ${code}) before the job finished.`))));
       if (timeoutMs !== undefined) {
-        this.timer = setTimeout(() => settle(() => reject(new WorkerEndedError(`The ${job.kind} job took longer than ${Math.round(timeoutMs / 1000)} s and was ended.`))), timeoutMs);
+        this.timer = setTimeout(() => settle(() => reject(jobTimedOut(job, timeoutMs))), timeoutMs);
       }
     });
     // A rejection nobody awaits yet must not become an unhandled rejection in the extension host.
