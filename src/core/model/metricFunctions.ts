@@ -9,6 +9,13 @@ type MetricFn = (yTrue: Tensor, yPred: Tensor) => Tensor;
  * tfjs' string table lacks several (recall, sparseCategoricalAccuracy, meanSquaredError).
  */
 export function metricFunction(tf: Tf, metric: MetricSpec): MetricFn {
+  const fn = tfjsMetricFunction(tf, metric);
+  // tfjs names a metric (its log key in fit, its entry in metricsNames) after the function's name; a
+  // wrapper below would otherwise be called '' and its epoch values read as missing.
+  return fn.name ? fn : Object.defineProperty(fn, 'name', { value: metric.tfjsName });
+}
+
+function tfjsMetricFunction(tf: Tf, metric: MetricSpec): MetricFn {
   const m = tf.metrics;
   switch (metric.tfjsName) {
     case 'binaryAccuracy':

@@ -6,6 +6,7 @@ import type { Tf } from '../backend/tfTypes';
 import type { MetricValues, TrainingEvent } from '../../shared/trainingEvents';
 import { batchCount, batchDataset } from './batchDatasets';
 import { EarlyStopping } from './earlyStopping';
+import { metricLogKeys } from './metricLogKeys';
 
 export type FitStatus = 'completed' | 'early_stopped' | 'stopped';
 
@@ -44,6 +45,7 @@ export async function fitModel(options: FitOptions): Promise<FitResult> {
   const validation = validationCount ? sliceSplit(data, data.train, trainCount, data.train.count) : undefined;
   const batchesPerEpoch = batchCount(trainCount, batchSize);
   const labels = metricLabels(model, spec);
+  const logKeys = metricLogKeys(model.metricsNames);
   const history: Record<string, number[]> = {};
   const stopper = earlyStopping ? new EarlyStopping(earlyStopping) : undefined;
 
@@ -80,7 +82,7 @@ export async function fitModel(options: FitOptions): Promise<FitResult> {
           samplesSeen += size;
           running.samples += size;
           for (const [i, label] of labels.entries()) {
-            running.sums[label] = (running.sums[label] ?? 0) + Number(logs?.[model.metricsNames[i]] ?? NaN) * size;
+            running.sums[label] = (running.sums[label] ?? 0) + Number(logs?.[logKeys[i]] ?? NaN) * size;
           }
           const metrics = Object.fromEntries(labels.map((l) => [l, running.sums[l] / running.samples]));
           await onEvent?.({ type: 'batchEnd', epoch: epochsCompleted + 1, epochs, batch: batchesDone, batchesPerEpoch, metrics, elapsedMs: performance.now() - epochStart });
@@ -90,7 +92,8 @@ export async function fitModel(options: FitOptions): Promise<FitResult> {
           if (batchesDone < batchesPerEpoch) return;
           // Keras' order: loss, each metric, then val_loss and each val_ metric.
           const metrics: MetricValues = {};
-          model.metricsNames.forEach((name, i) => (metrics[labels[i]] = Number(logs?.[name])));
+          logKeys.forEach((name, i) => (metrics[labels[i]] = Number(logs?.[name])));
+          // tfjs keys validation values by the plain names (duplicates share one value: the same function).
           model.metricsNames.forEach((name, i) => {
             if (logs?.[`val_${name}`] !== undefined) metrics[`val_${labels[i]}`] = Number(logs[`val_${name}`]);
           });
