@@ -50,9 +50,9 @@ test('summary prints a Keras-style table with output shapes and parameter counts
   const result = await runCli(['summary', path.join(examplesDir, 'mnist-mlp.nn.yaml')]);
   assert.equal(result.code, 0, result.stderr);
   assert.match(result.stdout, /Model: "mnist-mlp"/);
-  assert.match(result.stdout, /\(Flatten\)\s+\[None, 784\]\s+0/);
-  assert.match(result.stdout, /\(Dense\)\s+\[None, 128\]\s+100,480/);
-  assert.match(result.stdout, /\(Dense\)\s+\[None, 10\]\s+1,290/);
+  assert.match(result.stdout, /^flatten \(Flatten\)\s+\(None, 784\)\s+0$/m);
+  assert.match(result.stdout, /^dense \(Dense\)\s+\(None, 128\)\s+100,480$/m);
+  assert.match(result.stdout, /^dense_1 \(Dense\)\s+\(None, 10\)\s+1,290$/m);
   assert.match(result.stdout, /Total params: 101,770/);
 });
 

@@ -1,9 +1,12 @@
 import type { LayersModel } from '@tensorflow/tfjs';
-import { formatShape } from './buildModel';
+import { kerasLayerNames } from './kerasLayerNames';
 
 export interface LayerSummaryRow {
+  /** As Keras names it: `dense`, `dense_1`, or the model file's `name:`. */
   name: string;
+  /** The layer class: `Dense`. */
   type: string;
+  /** As Keras prints it: `(None, 784)`. */
   outputShape: string;
   params: number;
 }
@@ -17,8 +20,9 @@ export interface ModelSummary {
 
 /** The numbers behind Keras' model.summary(). */
 export function summarizeModel(model: LayersModel): ModelSummary {
-  const layers = model.layers.map((layer) => ({
-    name: layer.name,
+  const names = kerasLayerNames(model.layers.map((layer) => ({ name: layer.name, className: layer.getClassName() })));
+  const layers = model.layers.map((layer, i) => ({
+    name: names[i],
     type: layer.getClassName(),
     outputShape: formatOutputShape(layer.outputShape),
     params: layer.countParams(),
@@ -49,6 +53,12 @@ export function formatModelSummary(title: string, summary: ModelSummary): string
 }
 
 function formatOutputShape(shape: unknown): string {
-  if (Array.isArray(shape) && Array.isArray(shape[0])) return (shape as Array<Array<number | null>>).map(formatShape).join(', ');
-  return formatShape(shape as Array<number | null>);
+  if (Array.isArray(shape) && Array.isArray(shape[0])) return `[${(shape as Array<Array<number | null>>).map(formatKerasShape).join(', ')}]`;
+  return formatKerasShape(shape as Array<number | null>);
+}
+
+/** A shape as Keras prints it, a Python tuple: `(None, 784)`, `(None,)`. */
+export function formatKerasShape(shape: ReadonlyArray<number | null>): string {
+  const dims = shape.map((d) => (d === null ? 'None' : String(d)));
+  return dims.length === 1 ? `(${dims[0]},)` : `(${dims.join(', ')})`;
 }
