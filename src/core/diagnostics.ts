@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../shared/diagnosticTypes';
+import type { Repair } from './modelFile/repairs';
 
 export type { SourcePosition, SourceRange, Severity, Diagnostic } from '../shared/diagnosticTypes';
 
@@ -19,6 +20,8 @@ export class SpecError extends Error {
     readonly path: SpecPath,
     message: string,
     readonly code: string = 'invalid-value',
+    /** The certain repair, offered as a quick fix. */
+    readonly repair?: Repair,
   ) {
     super(message);
     this.name = 'SpecError';

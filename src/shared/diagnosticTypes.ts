@@ -25,4 +25,18 @@ export interface Diagnostic {
   message: string;
   /** Stable machine-readable kind, e.g. `unknown-key`, `invalid-value`, `shape-mismatch`. */
   code: string;
+  /** Edits that repair it (the editor's quick fixes), when the repair is known for sure. */
+  fixes?: DiagnosticFix[];
+}
+
+/** Replace the text of `range` with `newText` (an empty range inserts). */
+export interface SourceEdit {
+  range: SourceRange;
+  newText: string;
+}
+
+/** One quick fix: a title such as "Change to `relu`" and the edits it makes. */
+export interface DiagnosticFix {
+  title: string;
+  edits: SourceEdit[];
 }

@@ -4,6 +4,7 @@
  * works and ends every job with exactly one `done` or `error` carrying the same id.
  */
 import type { Diagnostic } from './diagnosticTypes';
+import type { CompletionEntry, HoverInfo, LayerShape, OutlineSymbol } from './editingTypes';
 import type { BackendChoice, Evaluation, NestedNumbers, Prediction, RunStatus } from './runResults';
 import type { BatchEndEvent, EpochEndEvent, MetricValues, PhaseEvent, RunStartedEvent } from './trainingEvents';
 
@@ -48,7 +49,23 @@ export interface ParseJob {
   text: string;
 }
 
-export type WorkerJob = TrainJob | EvaluateJob | PredictJob | CheckJob | ParseJob;
+/** Completion proposals at an offset of the editor's text. */
+export interface CompleteJob {
+  kind: 'complete';
+  file: string;
+  text: string;
+  offset: number;
+}
+
+/** The hover at an offset of the editor's text. */
+export interface HoverJob {
+  kind: 'hover';
+  file: string;
+  text: string;
+  offset: number;
+}
+
+export type WorkerJob = TrainJob | EvaluateJob | PredictJob | CheckJob | ParseJob | CompleteJob | HoverJob;
 
 export interface TrainResult {
   kind: 'train';
@@ -81,6 +98,8 @@ export interface CheckResult {
   diagnostics: Diagnostic[];
   /** Present when the model could be built. */
   size?: { layers: number; params: number };
+  /** Each layer's output shape and parameter count, in the order of the file's model list, when it builds. */
+  layers?: LayerShape[];
 }
 
 export interface ParseResult {
@@ -89,9 +108,21 @@ export interface ParseResult {
   diagnostics: Diagnostic[];
   /** The number of layers, when the text is a valid model file. */
   layers?: number;
+  /** Sections and layers, for the Outline view and inlay hints; from whatever of the text could be read. */
+  outline: OutlineSymbol[];
 }
 
-export type JobResult = TrainResult | EvaluateResult | PredictResult | CheckResult | ParseResult;
+export interface CompleteResult {
+  kind: 'complete';
+  entries: CompletionEntry[];
+}
+
+export interface HoverResult {
+  kind: 'hover';
+  hover?: HoverInfo;
+}
+
+export type JobResult = TrainResult | EvaluateResult | PredictResult | CheckResult | ParseResult | CompleteResult | HoverResult;
 
 /** Why a job failed: the user's file, the user's run or input, or a bug. */
 export type WorkerError =

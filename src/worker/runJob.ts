@@ -6,6 +6,10 @@ import { evaluateRun, predictRunSamples } from '../core/session/savedRun';
 import { predictFromRun } from '../core/session/predictFromRun';
 import { readRunSummary } from '../core/runs/runFolder';
 import { parseModelText } from '../core/modelFile/parseModelText';
+import { outlineModelText } from '../core/editing/outline';
+import { completeModelText } from '../core/editing/completions';
+import { hoverModelText } from '../core/editing/hover';
+import { readCsvHeader } from '../core/editing/csvHeader';
 
 type Post = (message: WorkerToHostMessage) => void;
 
@@ -48,7 +52,13 @@ export async function runJob(id: number, job: WorkerJob, signal: AbortSignal, po
       return { kind: 'check', file: job.file, ...(await checkModelFileWithSize(job.file)) };
     case 'parse': {
       const parsed = parseModelText(job.text, job.file);
-      return { kind: 'parse', file: job.file, diagnostics: parsed.diagnostics, layers: parsed.spec?.model.length };
+      return { kind: 'parse', file: job.file, diagnostics: parsed.diagnostics, layers: parsed.spec?.model.length, outline: outlineModelText(job.text) };
+    }
+    case 'complete':
+      return { kind: 'complete', entries: completeModelText(job.text, job.offset, job.file, { csvColumns: (csv) => readCsvHeader(job.file, csv) }) };
+    case 'hover': {
+      const hover = hoverModelText(job.text, job.offset);
+      return { kind: 'hover', ...(hover ? { hover } : {}) };
     }
   }
 }

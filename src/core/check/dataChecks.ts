@@ -6,6 +6,7 @@ import { product } from '../data/sizes';
 import type { ModelSpec } from '../spec/modelSpec';
 import { formatShape } from '../model/buildModel';
 import { validationSampleCount } from '../train/fitModel';
+import type { Repair } from '../modelFile/repairs';
 
 /**
  * Problems that need both the model and the data: caught before training starts, each at the
@@ -25,11 +26,14 @@ function checkInputShape(spec: ModelSpec, data: LoadedData): SpecError[] {
   // Data of images given to a Dense layer as flat vectors needs a Flatten in front, as in Keras.
   const needsFlatten = first.type === 'Dense' && data.featureShape.length > 1 && product(declared) === product(data.featureShape);
   const fix = ` Use input_shape: ${formatShape(data.featureShape)}${needsFlatten ? ' on a Flatten layer put first' : ''}.`;
+  // Only a plain replacement is certain; a Flatten to insert changes the layer list, so it stays advice.
+  const repair: Repair | undefined = needsFlatten ? undefined : { kind: 'replace', with: formatShape(data.featureShape) };
   return [
     new SpecError(
       ['model', 0, first.type, 'input_shape'],
       `input_shape ${formatShape(declared)} does not match the data: each sample of ${data.description} has shape ${formatShape(data.featureShape)}.${fix}`,
       'shape-mismatch',
+      repair,
     ),
   ];
 }
@@ -38,7 +42,13 @@ function checkOutput(spec: ModelSpec, data: LoadedData, model: LayersModel, chec
   const outShape = model.outputs[0].shape;
   const units = outShape[outShape.length - 1] ?? 0;
   const lastIndex = spec.model.length - 1;
-  const at = ['model', lastIndex, spec.model[lastIndex].type, 'units'];
+  const layerPath = ['model', lastIndex, spec.model[lastIndex].type];
+  const at = [...layerPath, 'units'];
+  const setOutput = (units: number, activation?: string): Repair => ({
+    kind: 'setOptions',
+    map: layerPath,
+    options: activation ? [['units', units], ['activation', activation]] : [['units', units]],
+  });
   const loss = kerasLossName(spec.compile.loss);
   const classes = data.numClasses;
   const errors: SpecError[] = [];
@@ -54,17 +64,18 @@ function checkOutput(spec: ModelSpec, data: LoadedData, model: LayersModel, chec
       );
     } else if (spec.compile.loss === 'sparseCategoricalCrossentropy' && units < classes) {
       errors.push(
-        new SpecError(at, `the last layer outputs ${units} value${units === 1 ? '' : 's'} per sample, but ${loss} over ${classes} classes needs ${classes}: set units: ${classes} and activation: softmax.`, 'shape-mismatch'),
+        new SpecError(at, `the last layer outputs ${units} value${units === 1 ? '' : 's'} per sample, but ${loss} over ${classes} classes needs ${classes}: set units: ${classes} and activation: softmax.`, 'shape-mismatch', setOutput(classes, 'softmax')),
       );
     } else if (spec.compile.loss === 'binaryCrossentropy' && units !== 1) {
-      errors.push(new SpecError(at, `binary_crossentropy needs 1 output per sample (units: 1, activation: sigmoid), but the last layer has ${units}.`, 'shape-mismatch'));
+      errors.push(new SpecError(at, `binary_crossentropy needs 1 output per sample (units: 1, activation: sigmoid), but the last layer has ${units}.`, 'shape-mismatch', setOutput(1, 'sigmoid')));
     }
   } else {
     const needed = data.targetShape[data.targetShape.length - 1];
     if (units !== needed) {
       const what = data.targetKind === 'oneHot' ? `${loss} over ${data.numClasses} classes needs ${needed}` : `the targets have ${needed} value${needed === 1 ? '' : 's'} per sample`;
-      const activation = data.targetKind === 'oneHot' ? ' and activation: softmax' : '';
-      errors.push(new SpecError(at, `the last layer outputs ${units} value${units === 1 ? '' : 's'} per sample, but ${what}: set units: ${needed}${activation}.`, 'shape-mismatch'));
+      const oneHot = data.targetKind === 'oneHot';
+      const activation = oneHot ? ' and activation: softmax' : '';
+      errors.push(new SpecError(at, `the last layer outputs ${units} value${units === 1 ? '' : 's'} per sample, but ${what}: set units: ${needed}${activation}.`, 'shape-mismatch', setOutput(needed, oneHot ? 'softmax' : undefined)));
     }
   }
   if (checkRank && outShape.length !== data.targetShape.length + 1 && errors.length === 0) {

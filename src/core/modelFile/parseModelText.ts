@@ -11,6 +11,7 @@ import { modelValidator, validateAgainstSchema } from './schemaValidator';
 import { LineIndex } from './sourcePositions';
 import { defaultModelName } from './modelFileName';
 import { SourceTree } from './sourceTree';
+import { repairFix, suggestedRepair } from './repairs';
 import { jsonSyntaxDiagnostics, yamlSyntaxDiagnostics } from './syntaxDiagnostics';
 
 /** Parses `.json` files as JSON and anything else as YAML; never throws on bad input. */
@@ -28,7 +29,7 @@ export function parseModelText(text: string, file: string): ParsedModelFile {
     const value = toValue(doc, file, diagnostics);
     if (value.ok) {
       const problems = [...translateSchemaErrors(validateAgainstSchema(value.value), value.value, modelValidator()), ...crossCheck(value.value)];
-      diagnostics.push(...problems.map((p) => toDiagnostic(p, tree, file)));
+      diagnostics.push(...problems.map((p) => toDiagnostic(p, tree, file, text)));
       if (!diagnostics.some(isError) && isRawMap(value.value)) spec = normalizeSpec(value.value, defaultModelName(file));
     }
   }
@@ -39,6 +40,7 @@ export function parseModelText(text: string, file: string): ParsedModelFile {
     ...(spec ? { spec } : {}),
     diagnostics: sortAndDedupe(diagnostics),
     rangeOf: (path) => tree.rangeOf(path),
+    fixOf: (target, repair) => repairFix(tree, text, isJsonFile(file), target, repair),
   };
 }
 
@@ -67,9 +69,11 @@ function toValue(doc: ReturnType<typeof parseDocument>, file: string, diagnostic
   }
 }
 
-function toDiagnostic(problem: Problem, tree: SourceTree, file: string): Diagnostic {
+function toDiagnostic(problem: Problem, tree: SourceTree, file: string, text: string): Diagnostic {
   const range = problem.at === 'key' ? tree.keyRangeOf(problem.path) : tree.rangeOf(problem.path);
-  return { file, range, severity: problem.severity ?? 'error', message: problem.message, code: problem.code };
+  const repair = problem.repair ?? suggestedRepair(problem.message);
+  const fix = repair && repairFix(tree, text, isJsonFile(file), problem, repair);
+  return { file, range, severity: problem.severity ?? 'error', message: problem.message, code: problem.code, ...(fix ? { fixes: [fix] } : {}) };
 }
 
 function sortAndDedupe(diagnostics: Diagnostic[]): Diagnostic[] {

@@ -1,4 +1,5 @@
 import type { Severity, SpecPath } from '../diagnostics';
+import type { Repair } from './repairs';
 
 /**
  * A problem found in the parsed document, located by path before it is turned into a Diagnostic.
@@ -11,6 +12,8 @@ export interface Problem {
   message: string;
   code: string;
   severity?: Severity;
+  /** The certain repair, offered as a quick fix. */
+  repair?: Repair;
 }
 
 /** Stable diagnostic codes of this module. */

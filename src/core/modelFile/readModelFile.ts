@@ -4,6 +4,7 @@ import { parseModelText } from './parseModelText';
 import type { ParsedModelFile } from './parsedModelFile';
 import { CODES } from './problem';
 import { FIRST_CHARACTER } from './sourcePositions';
+import { suggestedRepair } from './repairs';
 
 /** Reads and parses a model file; an unreadable file becomes one diagnostic at 1:1. */
 export async function readModelFile(file: string): Promise<ParsedModelFile> {
@@ -18,6 +19,7 @@ export async function readModelFile(file: string): Promise<ParsedModelFile> {
       text: '',
       diagnostics: [{ file, range: FIRST_CHARACTER, severity: 'error', message: `cannot read the model file: ${reason}`, code: CODES.unreadable }],
       rangeOf: () => FIRST_CHARACTER,
+      fixOf: () => undefined,
     };
   }
   return parseModelText(text, file);
@@ -25,5 +27,7 @@ export async function readModelFile(file: string): Promise<ParsedModelFile> {
 
 /** Locates an error found by a later stage (data loading, shape checks) in the parsed file. */
 export function diagnosticFromSpecError(parsed: ParsedModelFile, err: SpecError): Diagnostic {
-  return { file: parsed.file, range: parsed.rangeOf(err.path), severity: 'error', message: err.message, code: err.code };
+  const repair = err.repair ?? suggestedRepair(err.message);
+  const fix = repair && parsed.fixOf({ path: err.path, at: 'value' }, repair);
+  return { file: parsed.file, range: parsed.rangeOf(err.path), severity: 'error', message: err.message, code: err.code, ...(fix ? { fixes: [fix] } : {}) };
 }

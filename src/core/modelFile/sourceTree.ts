@@ -37,8 +37,37 @@ export class SourceTree {
     return span ? this.toRange(span) : this.rangeOf(path);
   }
 
-  private toRange([start, end]: [number, number]): SourceRange {
+  /** Offsets of the key and value at path; each undefined where the path does not reach a node. */
+  spansAt(path: SpecPath): { key?: [number, number]; value?: [number, number]; map?: Node } {
+    const located = this.locate(path);
+    const reached = this.reaches(path);
+    if (!reached) return {};
+    const value = located.value ? this.resolve(located.value) : null;
+    return {
+      ...(located.key ? { key: this.spanOf(located.key) } : {}),
+      ...(located.value ? { value: this.spanOf(located.value) } : {}),
+      ...(value && isMap(value) ? { map: value } : {}),
+    };
+  }
+
+  /** Offsets of a node, as diagnostics underline it. */
+  span(node: Node): [number, number] {
+    return this.spanOf(node);
+  }
+
+  toRange([start, end]: [number, number]): SourceRange {
     return this.lines.range(start, end);
+  }
+
+  /** Whether every segment of path names an existing node. */
+  private reaches(path: SpecPath): boolean {
+    let node: Node | null = this.doc?.contents ?? null;
+    for (const segment of path) {
+      const next = this.child(node, segment);
+      if (!next) return false;
+      node = next.value;
+    }
+    return true;
   }
 
   private locate(path: SpecPath): Located {

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics';
+import type { LayerShape } from '../../shared/editingTypes';
 import { selectBackend } from '../backend/selectBackend';
 import { summarizeModel } from '../model/modelSummary';
 import { buildCheckedModel, loadModelAndData } from './loadModelAndData';
@@ -8,6 +9,8 @@ export interface ModelFileCheck {
   diagnostics: Diagnostic[];
   /** Layer and parameter counts, present when the model could be built. */
   size?: { layers: number; params: number };
+  /** Each layer's output shape and parameter count, when the model builds. */
+  layers?: LayerShape[];
 }
 
 /**
@@ -26,7 +29,11 @@ export async function checkModelFileWithSize(file: string): Promise<ModelFileChe
     const model = await buildCheckedModel(tf, loaded);
     const summary = summarizeModel(model);
     model.dispose();
-    return { diagnostics: loaded.parsed.diagnostics, size: { layers: summary.layers.length, params: summary.totalParams } };
+    return {
+      diagnostics: loaded.parsed.diagnostics,
+      size: { layers: summary.layers.length, params: summary.totalParams },
+      layers: summary.layers.map((l) => ({ type: l.type, outputShape: l.outputShape, params: l.params })),
+    };
   } catch (err) {
     if (err instanceof ModelFileInvalidError) return { diagnostics: err.diagnostics };
     throw err;

@@ -67,9 +67,9 @@ export const REGULARIZERS = [
 
 // Losses: the keys of tfjs-layers' `lossesMap` (losses.js), with Keras' short aliases.
 export const LOSSES = [
-  { keras: 'binary_crossentropy', tfjs: 'binaryCrossentropy', doc: 'Binary classification with a sigmoid output and 0/1 labels.' },
-  { keras: 'categorical_crossentropy', tfjs: 'categoricalCrossentropy', doc: 'Multi-class classification with a softmax output and one-hot labels.' },
-  { keras: 'sparse_categorical_crossentropy', tfjs: 'sparseCategoricalCrossentropy', doc: 'Multi-class classification with a softmax output and integer labels.' },
+  { keras: 'binary_crossentropy', tfjs: 'binaryCrossentropy', doc: 'Binary classification: one sigmoid output per sample and 0/1 labels (e.g. benign/malignant). For more than two classes use `sparse_categorical_crossentropy`.' },
+  { keras: 'categorical_crossentropy', tfjs: 'categoricalCrossentropy', doc: 'Multi-class classification with a softmax output when the labels are one-hot vectors (`[0, 0, 1]`, as after `to_categorical`). With integer labels (`2`) use `sparse_categorical_crossentropy` instead.' },
+  { keras: 'sparse_categorical_crossentropy', tfjs: 'sparseCategoricalCrossentropy', doc: 'Multi-class classification with a softmax output when the labels are class indices (`0`, `1`, `2`, ... as in MNIST). Use `categorical_crossentropy` instead only when the labels are one-hot vectors.' },
   { keras: 'mean_squared_error', tfjs: 'meanSquaredError', aliases: ['mse'], doc: 'Regression: mean of `(y - y_pred) ** 2`.' },
   { keras: 'mean_absolute_error', tfjs: 'meanAbsoluteError', aliases: ['mae'], doc: 'Regression: mean of `abs(y - y_pred)`.' },
   { keras: 'mean_absolute_percentage_error', tfjs: 'meanAbsolutePercentageError', aliases: ['mape'], doc: 'Regression: mean absolute error in percent of `y`.' },
