@@ -1,25 +1,40 @@
-import type { TrainingEvent } from '../shared/trainingEvents';
+import type { BatchEndEvent, TrainingEvent } from '../shared/trainingEvents';
+import { backendHeadline } from '../core/backend/backendHeadline';
 import { formatDuration, formatMetrics } from '../core/metricFormat';
 
+export interface ProgressReporterOptions {
+  /** A live line per epoch redrawn in place; default: whether the stream is a terminal. */
+  interactive?: boolean;
+  /** Also print why the backend was chosen (what failed to load), as summary.json keeps it. */
+  verbose?: boolean;
+}
+
 /**
- * Prints training progress to a stream like Keras: on a terminal a live bar (verbose=1), else one
- * line per epoch (verbose=2), so CI logs stay readable. Hand-written because the format is Keras'
- * own; general progress-bar packages would need as much code to reproduce it.
+ * Prints training progress to a stream like Keras: on a terminal one line per epoch, redrawn in place
+ * while the epoch runs (bar and ETA) and finalised with the epoch's metrics (verbose=1); else one
+ * plain line per finished epoch (verbose=2), so CI logs stay readable. Hand-written because the
+ * format is Keras' own; general progress-bar packages would need as much code to reproduce it.
  */
 export class ProgressReporter {
   private lastDraw = -Infinity;
   private barShown = false;
   private batchesPerEpoch = 1;
+  private readonly interactive: boolean;
+  private readonly verbose: boolean;
 
   constructor(
     private readonly out: NodeJS.WritableStream & { isTTY?: boolean; columns?: number },
-    private readonly interactive = Boolean(out.isTTY),
-  ) {}
+    options: ProgressReporterOptions = {},
+  ) {
+    this.interactive = options.interactive ?? Boolean(out.isTTY);
+    this.verbose = options.verbose ?? false;
+  }
 
   handle(event: TrainingEvent): void {
     switch (event.type) {
       case 'runStarted':
-        this.write(`Backend: ${event.backend} (${event.backendReason})\n`);
+        this.write(`${backendHeadline(event.backend, event.backendReason)}\n`);
+        if (this.verbose) this.write(`Backend details: ${event.backendReason}\n`);
         for (const note of event.notes) this.write(`Note: ${note}\n`);
         this.write(
           `Training on ${event.trainSamples.toLocaleString('en-US')} samples` +
@@ -28,21 +43,17 @@ export class ProgressReporter {
         );
         break;
       case 'batchEnd':
-        if (!this.interactive) break;
-        if (event.batch === 1) this.write(`Epoch ${event.epoch}/${event.epochs}\n`);
-        this.batchesPerEpoch = event.batchesPerEpoch;
-        // Redrawing more than ~10 times a second only costs time.
-        if (event.batch !== event.batchesPerEpoch && performance.now() - this.lastDraw < 100) break;
-        this.lastDraw = performance.now();
-        this.barShown = true;
-        this.write(`\r${this.bar(event.batch, event.batchesPerEpoch)} - ${formatDuration(event.elapsedMs)} - ${formatMetrics(event.metrics)}\x1b[K`);
+        if (this.interactive) this.drawBatch(event);
         break;
       case 'epochEnd': {
-        const line = `${formatDuration(event.epochMs)} - ${formatMetrics(event.metrics)}`;
-        // On a terminal the finished bar takes the epoch's final metrics, validation included.
-        if (this.interactive) this.write(`\r${this.bar(this.batchesPerEpoch, this.batchesPerEpoch)} - ${line}\x1b[K\n`);
-        else this.write(`Epoch ${event.epoch}/${event.epochs} - ${line}\n`);
+        const line = `Epoch ${event.epoch}/${event.epochs} - `;
+        const result = `${formatDuration(event.epochMs)} - ${formatMetrics(event.metrics)}`;
+        // On a terminal the epoch's live line becomes its final one, validation metrics included.
+        if (this.interactive) this.write(`\r${line}${this.bar(this.batchesPerEpoch, this.batchesPerEpoch)} - ${result}\x1b[K\n`);
+        else this.write(`${line}${result}\n`);
         this.barShown = false;
+        // The next epoch's first batch is always drawn, however soon it comes.
+        this.lastDraw = -Infinity;
         break;
       }
       case 'phase':
@@ -55,6 +66,24 @@ export class ProgressReporter {
   endBar(): void {
     if (this.barShown) this.write('\n');
     this.barShown = false;
+  }
+
+  private drawBatch(event: BatchEndEvent): void {
+    this.batchesPerEpoch = event.batchesPerEpoch;
+    const last = event.batch === event.batchesPerEpoch;
+    // Redrawing more than ~10 times a second only costs time.
+    if (!last && performance.now() - this.lastDraw < 100) return;
+    this.lastDraw = performance.now();
+    this.barShown = true;
+    const time = last ? formatDuration(event.elapsedMs) : `ETA: ${formatDuration((event.elapsedMs / event.batch) * (event.batchesPerEpoch - event.batch))}`;
+    const line = `Epoch ${event.epoch}/${event.epochs} - ${this.bar(event.batch, event.batchesPerEpoch)} - ${time} - ${formatMetrics(event.metrics)}`;
+    this.write(`\r${this.fitToTerminal(line)}\x1b[K`);
+  }
+
+  /** A line redrawn with \r must not wrap: \r returns to the start of its last row only. */
+  private fitToTerminal(line: string): string {
+    const columns = this.out.columns;
+    return columns && line.length >= columns ? line.slice(0, columns - 1) : line;
   }
 
   private bar(done: number, total: number): string {

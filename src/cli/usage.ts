@@ -14,6 +14,7 @@ Commands:
       --backend NAME         auto (default), node, wasm or cpu
       --out DIR              runs folder (default: .nn-runs beside the model file)
       --json                 print one JSON object with the results on stdout
+      --verbose              also print why the backend was chosen
   predict RUN_DIR --input JSON
                              predict with a trained run, e.g. --input '[[0,1],[1,1]]'
   help                       show this text

@@ -76,6 +76,18 @@ test('train --json prints exactly one JSON object with the results, and progress
   assert.match(result.stderr, /^Epoch 300\/300 - \d+s - loss: [\d.]+ - accuracy: 1\.0000$/m);
 });
 
+test('the backend line is one short sentence; --verbose adds why, and summary.json keeps the full reason', async () => {
+  const out = tempDir();
+  const quiet = await runCli(['train', xor, '--epochs', '1', '--json', '--out', out]);
+  assert.equal(quiet.code, 0, quiet.stderr);
+  assert.match(quiet.stderr, /^Backend: (wasm \(WebAssembly, SIMD\)|node \(native TensorFlow, through @tensorflow\/tfjs-node\)|cpu \(plain JavaScript, the slowest\))\.( Install @tensorflow\/tfjs-node for native speed\.)?$/m);
+  assert.doesNotMatch(quiet.stderr, /Cannot find module|not available/);
+  const summary = JSON.parse(fs.readFileSync(path.join(JSON.parse(quiet.stdout).runDir, 'summary.json'), 'utf8'));
+  const verbose = await runCli(['train', xor, '--epochs', '1', '--verbose', '--out', out]);
+  assert.equal(verbose.code, 0, verbose.stderr);
+  assert.ok(verbose.stderr.includes(`\nBackend details: ${summary.backendReason}\n`), verbose.stderr);
+});
+
 test('predict RUN_DIR --input gives predictions from the saved model', async () => {
   const out = tempDir();
   const trained = JSON.parse((await runCli(['train', xor, '--json', '--out', out])).stdout);

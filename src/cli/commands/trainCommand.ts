@@ -10,7 +10,7 @@ import { writeLine, type CliIo } from '../io';
 /** Exit code of a run stopped with Ctrl-C, as shells report SIGINT. */
 export const EXIT_STOPPED = 130;
 
-/** `nn-trainer train FILE [--epochs N] [--seed N] [--backend B] [--out DIR] [--json]`. */
+/** `nn-trainer train FILE [--epochs N] [--seed N] [--backend B] [--out DIR] [--json] [--verbose]`. */
 export async function trainCommand(args: string[], io: CliIo): Promise<number> {
   const { positionals, values } = parseArgs({
     args,
@@ -21,6 +21,7 @@ export async function trainCommand(args: string[], io: CliIo): Promise<number> {
       backend: { type: 'string', default: 'auto' },
       out: { type: 'string' },
       json: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
     },
   });
   if (positionals.length !== 1) throw new UsageError('train takes exactly one model file');
@@ -28,7 +29,7 @@ export async function trainCommand(args: string[], io: CliIo): Promise<number> {
   const epochs = optionalInteger('--epochs', values.epochs, 1);
   const seed = optionalInteger('--seed', values.seed, 0);
 
-  const reporter = new ProgressReporter(io.stderr);
+  const reporter = new ProgressReporter(io.stderr, { verbose: values.verbose });
   const stop = new AbortController();
   const onSigint = () => {
     if (stop.signal.aborted) process.exit(EXIT_STOPPED);

@@ -25,6 +25,11 @@ export interface SelectBackendOptions {
   wasmDir?: string;
 }
 
+/** Opens the reason when auto could not load tfjs-node (backendHeadline suggests installing it). */
+export const TFJS_NODE_MISSING = 'tfjs-node not available';
+/** In the reason when the wasm backend runs without SIMD (old runtimes), several times slower. */
+export const WASM_WITHOUT_SIMD = 'wasm without SIMD';
+
 /** A backend choice the user made that this machine cannot honour. */
 export class BackendUnavailableError extends Error {
   override name = 'BackendUnavailableError';
@@ -41,7 +46,7 @@ export async function selectBackend(choice: BackendChoice, options: SelectBacken
     }
     const why = node.ok ? 'its backend did not initialize' : node.reason;
     if (choice === 'node') throw new BackendUnavailableError(`the node backend is not available: @tensorflow/tfjs-node ${why}`);
-    notes.push(`tfjs-node not available: ${why}`);
+    notes.push(`${TFJS_NODE_MISSING}: ${why}`);
   }
 
   // Loaded only now so that a process that uses tfjs-node never parses the pure-JS copy.
@@ -55,6 +60,7 @@ export async function selectBackend(choice: BackendChoice, options: SelectBacken
       if (await tf.setBackend('wasm')) {
         installWasmMatMulFastPath(tf);
         notes.push(choice === 'wasm' ? 'requested' : 'wasm (SIMD) runs every layer of this model');
+        if (!(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'))) notes.push(WASM_WITHOUT_SIMD);
         return { name: 'wasm', reason: notes.join('; '), tf };
       }
       notes.push('the wasm backend did not initialize');
