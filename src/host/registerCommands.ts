@@ -32,7 +32,7 @@ export function registerCommands(services: HostServices, trainer: Trainer, diagn
       return uri !== undefined;
     }),
     register('validate', (arg?: unknown) => validateCommand(diagnostics, arg)),
-    register('newModelFile', (templateId?: string, target?: vscode.Uri) => newModelFileCommand(templateId, target)),
+    register('newModelFile', (templateId?: string, target?: vscode.Uri) => newModelFileCommand(services.panels, templateId, target)),
   ];
 }
 

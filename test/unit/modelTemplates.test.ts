@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { MODEL_TEMPLATES, renderTemplate } from '../../src/host/templates/modelTemplates';
+import { freeModelFileName, modelFileNameFor } from '../../src/host/templates/newModelFileName';
 import { parseModelText } from '../../src/core/modelFile';
 import { checkModelFileWithSize } from '../../src/core/session/checkModelFile';
 import { examplesDir, tempDir } from '../helpers/tempDir';
@@ -38,4 +39,31 @@ test('the CSV template without a CSV points at data.csv, which its diagnostics t
   assert.equal(diagnostics.length, 1);
   assert.match(diagnostics[0].message, /data\.csv/);
   assert.equal(diagnostics[0].range.start.line, 5);
+});
+
+test('every name a save dialog returns becomes exactly one <stem>.nn.yaml', () => {
+  const cases: Array<[string, string]> = [
+    ['xor.nn.yaml.nn.yaml', 'xor.nn.yaml'],
+    ['my-mnist.yaml.nn.yaml', 'my-mnist.nn.yaml'],
+    ['my-mnist', 'my-mnist.nn.yaml'],
+    ['my-mnist.yaml', 'my-mnist.nn.yaml'],
+    ['flowers.nn.yaml.nn.yaml', 'flowers.nn.yaml'],
+    ['flowers.nn.yaml', 'flowers.nn.yaml'],
+    ['flowers.nn', 'flowers.nn.yaml'],
+    ['Flowers.NN.YML', 'Flowers.nn.yaml'],
+    ['v1.2.nn.yaml', 'v1.2.nn.yaml'],
+    ['.nn.yaml', 'xor.nn.yaml'],
+  ];
+  for (const [typed, expected] of cases) assert.equal(modelFileNameFor(typed, 'xor'), expected, typed);
+});
+
+test("the template's name field is the file's stem, whatever the dialog appended", () => {
+  const parsed = parseModelText(renderTemplate(MODEL_TEMPLATES[0], 'xor.nn.yaml.nn.yaml'), 'xor.nn.yaml');
+  assert.equal(parsed.spec?.name, 'xor');
+});
+
+test('the default file name does not clash with a model file of the folder', () => {
+  assert.equal(freeModelFileName('xor', ['iris.nn.yaml', 'xor.csv']), 'xor.nn.yaml');
+  assert.equal(freeModelFileName('xor', ['xor.nn.yaml']), 'xor-2.nn.yaml');
+  assert.equal(freeModelFileName('xor', ['xor.nn.yaml', 'xor-2.nn.json', 'XOR-3.nn.yml']), 'xor-4.nn.yaml');
 });

@@ -28,7 +28,11 @@ export class TrainingPanels implements vscode.Disposable {
     private readonly onCommand: (modelFile: string, command: PanelCommand) => void,
   ) {}
 
-  /** Opens the file's panel (beside the editor unless told where), or reveals it where it is. */
+  /**
+   * Opens the file's panel, or reveals it where it is. A new panel goes where told, else into the
+   * column of the other training panels, else beside the editor: `Beside` alone would add a column
+   * each time the active group is already the panels' one.
+   */
   show(modelFile: string, viewColumn?: vscode.ViewColumn, preserveFocus = false): void {
     const open = this.panels.get(modelFile);
     if (open) {
@@ -38,10 +42,27 @@ export class TrainingPanels implements vscode.Disposable {
     const panel = vscode.window.createWebviewPanel(
       TRAINING_PANEL_VIEW_TYPE,
       panelTitle(this.snapshotOf(modelFile).name),
-      { viewColumn: viewColumn ?? vscode.ViewColumn.Beside, preserveFocus },
+      { viewColumn: viewColumn ?? this.panelColumn() ?? vscode.ViewColumn.Beside, preserveFocus },
       this.webviewOptions(),
     );
     this.adopt(modelFile, panel);
+  }
+
+  /** The column that holds training panels (the active panel's first), if any is open. */
+  panelColumn(): vscode.ViewColumn | undefined {
+    const columns = [...this.panels.values()].sort((a, b) => Number(b.panel.active) - Number(a.panel.active)).map((open) => open.panel.viewColumn);
+    return columns.find((column) => column !== undefined);
+  }
+
+  /**
+   * Where to open a text editor so that it does not land among the panels: the active editor's
+   * column, else the first column without a training panel. Undefined: the active group.
+   */
+  editorColumn(): vscode.ViewColumn | undefined {
+    const panelColumns = new Set([...this.panels.values()].map((open) => open.panel.viewColumn));
+    const active = vscode.window.activeTextEditor?.viewColumn;
+    if (active !== undefined && !panelColumns.has(active)) return active;
+    return vscode.window.tabGroups.all.map((group) => group.viewColumn).find((column) => !panelColumns.has(column));
   }
 
   /** Sends to the file's panel if one is open, after its `ready`; without a panel the message is dropped. */

@@ -2,7 +2,7 @@
  * Starting points for New Model File, one per kind of Keras tutorial. Plain text with `{{name}}` and
  * `{{csv}}` slots; no vscode import, so a unit test checks that each one is a valid model file.
  */
-import { MODEL_FILE_PATTERN } from '../../core/modelFile/modelFileName';
+import { modelFileStem } from './newModelFileName';
 
 export interface ModelTemplate {
   id: 'xor' | 'mnist-mlp' | 'csv-classification' | 'iris';
@@ -124,7 +124,7 @@ predict:
 
 /** The template's text for a file called `fileName`, reading `csvPath` for the CSV template. */
 export function renderTemplate(template: ModelTemplate, fileName: string, csvPath = 'data.csv'): string {
-  const name = fileName.replace(MODEL_FILE_PATTERN, '').replace(/[^A-Za-z0-9_.-]+/g, '-') || template.id;
+  const name = modelFileStem(fileName).replace(/[^A-Za-z0-9_.-]+/g, '-') || template.id;
   const csv = /^[\w./-]+$/.test(csvPath) ? csvPath : JSON.stringify(csvPath);
   return template.text.replace(/\{\{name\}\}/g, name).replace(/\{\{csv\}\}/g, csv);
 }

@@ -44,7 +44,7 @@ export class Trainer {
     const run: ActiveRun = { modelFile, job, stopping: false, panelRun: { modelFile, name: defaultModelName(modelFile), status: 'running', history: [] } };
     this.active.add(run);
     this.services.log.info(`Training ${vscode.workspace.asRelativePath(uri)} (backend setting: ${settings.backend})`);
-    if (settings.openPanelOnTrain) this.services.panels.show(modelFile, vscode.ViewColumn.Beside, true);
+    if (settings.openPanelOnTrain) this.services.panels.show(modelFile, undefined, true);
     this.services.panels.post(modelFile, { type: 'snapshot', run: run.panelRun });
 
     try {
