@@ -4,7 +4,7 @@ import { trainModelFile, type TrainOutcome } from '../../core/session/trainModel
 import type { Prediction } from '../../core/train/predictions';
 import { UsageError } from '../usage';
 import { ProgressReporter } from '../progressReporter';
-import { formatMetrics } from '../../core/metricFormat';
+import { countOf, evaluationResultText } from '../../core/resultText';
 import { writeLine, type CliIo } from '../io';
 
 /** Exit code of a run stopped with Ctrl-C, as shells report SIGINT. */
@@ -75,10 +75,10 @@ export function jsonResult(outcome: TrainOutcome): Record<string, unknown> {
 function printResult(outcome: TrainOutcome, io: CliIo): void {
   const { summary } = outcome;
   if (summary.status === 'stopped') writeLine(io.stdout, `Stopped after ${summary.epochsCompleted} of ${summary.epochsPlanned} epochs.`);
-  if (summary.status === 'early_stopped') writeLine(io.stdout, `Early stopping after ${summary.epochsCompleted} epochs.`);
+  if (summary.status === 'early_stopped') writeLine(io.stdout, `Early stopping after ${countOf(summary.epochsCompleted, 'epoch')}.`);
   if (summary.evaluation) {
     const e = summary.evaluation;
-    writeLine(io.stdout, `Evaluation on the ${e.split === 'test' ? 'test split' : 'training data'} (${e.samples.toLocaleString('en-US')} samples): ${formatMetrics(e.metrics)}`);
+    writeLine(io.stdout, `Evaluation: ${evaluationResultText(e)}`);
   }
   if (summary.predictions?.length) {
     writeLine(io.stdout, 'Predictions:');

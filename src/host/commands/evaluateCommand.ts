@@ -1,5 +1,5 @@
 import type { EvaluateResult } from '../../shared/workerProtocol';
-import { formatMetrics } from '../../core/metricFormat';
+import { evaluateResultText } from '../../core/resultText';
 import type { HostServices } from '../hostServices';
 import { resolveModelFile } from '../modelFiles';
 import { pickRun } from '../runs/pickRun';
@@ -21,7 +21,7 @@ export async function evaluateCommand(services: HostServices, arg?: unknown, run
   const result = await runJobWithProgress<EvaluateResult>(services, uri, `Evaluating ${defaultModelName(uri.fsPath)}`, job);
   if (!result) return undefined;
   const { evaluation } = result;
-  const line = `${defaultModelName(uri.fsPath)} on ${evaluation.samples} ${evaluation.split} samples: ${formatMetrics(evaluation.metrics)}`;
+  const line = evaluateResultText(defaultModelName(uri.fsPath), evaluation);
   services.log.info(`Evaluated ${dir}: ${line}`);
   services.panels.post(uri.fsPath, { type: 'evaluation', evaluation });
   announceResult(services.panels, uri.fsPath, line);

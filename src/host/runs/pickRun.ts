@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { headlineMetrics } from '../training/progressText';
+import { countOf, evaluationResultText, metricsResultText } from '../../core/resultText';
 import { readSettings, runsRootFor } from '../settings';
 import { defaultModelName } from '../../core/modelFile/modelFileName';
 import { runsWithModel, type RunRecord } from './runRecords';
@@ -22,8 +22,8 @@ export async function pickRun(uri: vscode.Uri, choose: boolean, purpose: string)
   const picked = await vscode.window.showQuickPick(
     runs.map((run, i) => ({
       label: `${i === 0 ? '$(star-full) ' : ''}${run.summary.startedAt.replace('T', ' ').replace(/\..+$/, '')}`,
-      description: `${run.summary.status.replace('_', ' ')} · ${run.summary.epochsCompleted} epochs`,
-      detail: headlineMetrics(run.summary.evaluation?.metrics ?? run.summary.finalMetrics) || undefined,
+      description: `${run.summary.status.replace('_', ' ')} · ${countOf(run.summary.epochsCompleted, 'epoch')}`,
+      detail: (run.summary.evaluation ? evaluationResultText(run.summary.evaluation) : metricsResultText(run.summary.finalMetrics, { split: 'train' })) || undefined,
       run,
     })),
     { placeHolder: `Run of ${defaultModelName(uri.fsPath)} to ${purpose} (latest first)` },

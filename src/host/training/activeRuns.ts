@@ -12,6 +12,8 @@ export interface ActiveRun {
   /** When the first batch of the first epoch began, for the ETA. */
   trainingStartedAt?: number;
   lastBatch?: BatchEndEvent;
+  /** Training samples per epoch (without the validation ones), from the run's start. */
+  trainSamples?: number;
   stopping: boolean;
 }
 

@@ -1,4 +1,4 @@
-import type { BatchEndEvent, MetricValues } from '../../shared/trainingEvents';
+import type { BatchEndEvent } from '../../shared/trainingEvents';
 import { formatDuration, formatNumber } from '../../core/metricFormat';
 
 /** `epoch 3/10 · loss 0.1234`, the short live line of the CodeLens. */
@@ -17,13 +17,4 @@ export function etaText(batch: BatchEndEvent, elapsedMs: number): string {
   const done = fractionDone(batch);
   if (done <= 0 || elapsedMs < 500) return '';
   return ` · ETA ${formatDuration((elapsedMs * (1 - done)) / done)}`;
-}
-
-/** The headline metric of a finished run: accuracy-like when there is one, else the loss. */
-export function headlineMetrics(metrics: MetricValues | undefined): string {
-  if (!metrics) return '';
-  const keys = Object.keys(metrics).filter((k) => !k.startsWith('val_'));
-  const accuracy = keys.find((k) => /acc/.test(k));
-  const shown = [accuracy, 'loss'].filter((k): k is string => k !== undefined && metrics[k] !== undefined);
-  return shown.map((k) => `${k} ${formatNumber(metrics[k])}`).join(' · ');
 }

@@ -7,7 +7,8 @@ import { WorkerEndedError, WorkerJobHandle } from '../worker/workerJob';
 import { markRunStopped } from '../runs/runRecords';
 import type { ActiveRun, ActiveRuns } from './activeRuns';
 import { defaultModelName } from '../../core/modelFile/modelFileName';
-import { etaText, fractionDone, headlineMetrics, shortProgress } from './progressText';
+import { etaText, fractionDone, shortProgress } from './progressText';
+import { trainingResultText } from '../../core/resultText';
 import type { HostServices } from '../hostServices';
 
 /** How long a worker gets to stop after `cancel` before it is terminated. */
@@ -90,6 +91,7 @@ export class Trainer {
     run.job.onProgress = (event: RunStartedEvent | BatchEndEvent | PhaseEvent) => {
       if (event.type === 'runStarted') {
         Object.assign(run.panelRun, { runDir: event.runDir, backend: event.backend, epochs: event.epochs });
+        run.trainSamples = event.trainSamples;
         log.info(`Backend ${event.backend}: ${event.backendReason}`);
         log.info(`Run folder: ${event.runDir}`);
         log.info(`${event.trainSamples} training samples, ${event.validationSamples} validation samples, ${event.epochs} epochs of ${event.batchesPerEpoch} batches, seed ${event.seed}`);
@@ -123,9 +125,7 @@ export class Trainer {
       const result = (await run.job.result) as TrainResult;
       Object.assign(run.panelRun, { status: result.status, runDir: result.runDir, evaluation: result.evaluation, predictions: result.predictions, classNames: result.classNames });
       panels.post(run.modelFile, { type: 'finished', status: result.status, evaluation: result.evaluation, predictions: result.predictions });
-      const metrics = result.evaluation?.metrics ?? result.finalMetrics;
-      const where = result.evaluation ? ` on ${result.evaluation.split} data` : '';
-      const headline = `${name}: ${result.status.replace('_', ' ')} after ${result.epochsCompleted} epochs${metrics ? ` · ${headlineMetrics(metrics)}${where}` : ''}`;
+      const headline = trainingResultText({ name, ...result, trainSamples: run.trainSamples });
       log.info(headline + (result.evaluation ? ` (${formatMetrics(result.evaluation.metrics)})` : ''));
       void this.services.announceRun(run.modelFile, result.runDir, headline);
       return result;
