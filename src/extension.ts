@@ -8,6 +8,7 @@ import { ModelDiagnostics } from './host/diagnostics/modelDiagnostics';
 import { ModelCodeLensProvider } from './host/codeLens/modelCodeLensProvider';
 import { TrainingPanels } from './host/panel/trainingPanels';
 import { ActiveRuns } from './host/training/activeRuns';
+import { TrainProblems } from './host/training/trainProblems';
 import { Trainer } from './host/training/trainer';
 import { panelRunOf } from './host/training/panelRunOf';
 import { registerCommands, runPanelCommand } from './host/registerCommands';
@@ -15,6 +16,8 @@ import { reportJobError } from './host/jobErrors';
 import { announceRun } from './host/runAnnouncement';
 import { MODEL_FILE_SELECTORS } from './host/modelFiles';
 import { readSettings, runsRootFor } from './host/settings';
+import { registerEditing } from './host/editing/registerEditing';
+import type { ModelCompletionProvider } from './host/editing/modelCompletionProvider';
 
 /** What tests reach through `getExtension(...).exports`. */
 export interface ExtensionApi {
@@ -23,17 +26,19 @@ export interface ExtensionApi {
   panels: TrainingPanels;
   diagnostics: ModelDiagnostics;
   codeLenses: ModelCodeLensProvider;
+  completion: ModelCompletionProvider;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = vscode.window.createOutputChannel('Neural Network Trainer', { log: true });
   const workerScript = vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath;
   const activeRuns = new ActiveRuns();
+  const problems = new TrainProblems();
   const runsRootOf = (modelFile: string) => {
     const uri = vscode.Uri.file(modelFile);
     return runsRootFor(uri, readSettings(uri));
   };
-  const snapshotOf = (modelFile: string) => panelRunOf(modelFile, activeRuns, runsRootOf(modelFile));
+  const snapshotOf = (modelFile: string) => panelRunOf(modelFile, activeRuns, runsRootOf(modelFile), problems.get(modelFile));
   const panels: TrainingPanels = new TrainingPanels(context.extensionUri, snapshotOf, (modelFile, command) =>
     // Only Reveal Run Folder needs the run, so only it reads the runs folder.
     void runPanelCommand(modelFile, command, () => snapshotOf(modelFile).runDir),
@@ -43,26 +48,31 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     workerScript,
     log,
     panels,
+    problems,
     showFileDiagnostics: (uri, found) => diagnostics.show(uri, found),
     announceRun: (modelFile, runDir, headline) => announceRun(panels, modelFile, runDir, headline),
     reportJobError: (uri, what, err) => reportJobError(log, (u, found) => diagnostics.show(u, found), uri, what, err),
   };
   const trainer = new Trainer(services, activeRuns);
   const codeLenses = new ModelCodeLensProvider(activeRuns, diagnostics);
+  const editing = registerEditing(diagnostics);
 
   context.subscriptions.push(
     log,
     activeRuns,
+    problems,
+    problems.onDidChange((modelFile) => panels.post(modelFile, { type: 'snapshot', run: snapshotOf(modelFile) })),
     panels,
     panels.registerSerializer(),
     diagnostics,
     codeLenses,
     vscode.languages.registerCodeLensProvider(MODEL_FILE_SELECTORS, codeLenses),
+    ...editing.disposables,
     ...registerCommands(services, trainer, diagnostics),
     // Stop every training when the extension goes away, so no worker outlives its host.
     { dispose: () => void Promise.all(trainer.trainingFiles().map((f) => trainer.stop(vscode.Uri.file(f)))) },
   );
-  return { trainer, activeRuns, panels, diagnostics, codeLenses };
+  return { trainer, activeRuns, panels, diagnostics, codeLenses, completion: editing.completion };
 }
 
 export function deactivate(): void {

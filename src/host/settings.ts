@@ -8,6 +8,8 @@ export interface Settings {
   runsFolder: string;
   openPanelOnTrain: boolean;
   progressUpdateIntervalMs: number;
+  /** Each layer's output shape and parameter count at the end of its line. */
+  inlayHints: boolean;
 }
 
 const SECTION = 'nnTrainer';
@@ -20,6 +22,7 @@ export function readSettings(scope?: vscode.Uri): Settings {
     runsFolder: config.get<string>('runsFolder', '').trim(),
     openPanelOnTrain: config.get<boolean>('openPanelOnTrain', true),
     progressUpdateIntervalMs: clamp(config.get<number>('progressUpdateIntervalMs', 250), 50, 5000),
+    inlayHints: config.get<boolean>('inlayHints.enabled', true),
   };
 }
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Diagnostic } from '../../shared/diagnosticTypes';
-import type { CheckResult, ParseResult } from '../../shared/workerProtocol';
+import type { LayerShape, OutlineSymbol } from '../../shared/editingTypes';
+import type { CheckResult, JobResult, ParseResult, WorkerJob } from '../../shared/workerProtocol';
 import { isModelFile } from '../modelFiles';
 import { SharedWorker } from '../worker/sharedWorker';
 import { toVscodeDiagnostic } from './toVscodeDiagnostic';
@@ -21,8 +22,10 @@ export interface ModelSize {
 /**
  * Problems of model files in the Problems panel and as squiggles. While the user types, the editor's
  * text is parsed and validated against the schema; on open and on save the file is also checked with
- * its data and a built model, which finds missing CSV columns and shape errors. Both run in one
- * long-lived worker, so the extension host only sends text and receives diagnostics.
+ * its data and a built model, which finds missing CSV columns and shape errors. Parsing (and the
+ * editing features: completion, hover, outline) run in one long-lived validation worker, checks in a
+ * second one, so a check that loads MNIST never holds a keystroke's completion behind it. The extension
+ * host only sends text and receives results.
  */
 export class ModelDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('nn-trainer');
@@ -30,9 +33,23 @@ export class ModelDiagnostics implements vscode.Disposable {
   /** The latest request per file and kind: an answer to an older one is stale and dropped. */
   private readonly latest = { parse: new Map<string, number>(), check: new Map<string, number>() };
   private requests = 0;
+  /** Parsing and the editing features: small and frequent. */
   private readonly worker: SharedWorker;
+  /** Checks with the data: seconds for MNIST. */
+  private readonly checkWorker: SharedWorker;
   private readonly sizes = new Map<string, ModelSize>();
   private readonly sizeChanged = new vscode.EventEmitter<vscode.Uri>();
+  /** The core's diagnostics as last shown, which carry the quick fixes. */
+  private readonly shown = new Map<string, Diagnostic[]>();
+  /** The document version whose problems a check showed: a parse of that same text knows less. */
+  private readonly checkedVersions = new Map<string, number>();
+  /** The outline of the text a parse last saw, by document version. */
+  private readonly outlines = new Map<string, { version: number; outline: OutlineSymbol[] }>();
+  /** Each layer's shape and parameter count, from the last check that built the model. */
+  private readonly layerShapes = new Map<string, LayerShape[]>();
+  private readonly shapesChanged = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires when a file's layer shapes become known or change (for inlay hints). */
+  readonly onDidChangeLayerShapes = this.shapesChanged.event;
   private readonly disposables: vscode.Disposable[] = [];
   /** Fires when a file's layer or parameter count becomes known or changes. */
   readonly onDidChangeSize = this.sizeChanged.event;
@@ -42,9 +59,11 @@ export class ModelDiagnostics implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.worker = new SharedWorker(workerScript);
+    this.checkWorker = new SharedWorker(workerScript);
     this.disposables.push(
       this.collection,
       this.sizeChanged,
+      this.shapesChanged,
       vscode.workspace.onDidOpenTextDocument((doc) => this.opened(doc)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
       vscode.workspace.onDidSaveTextDocument((doc) => this.saved(doc)),
@@ -59,7 +78,32 @@ export class ModelDiagnostics implements vscode.Disposable {
 
   /** Replaces a file's problems with those a worker job reported. */
   show(uri: vscode.Uri, diagnostics: Diagnostic[]): void {
+    this.shown.set(uri.fsPath, diagnostics);
     this.collection.set(uri, diagnostics.map(toVscodeDiagnostic));
+  }
+
+  /** The core diagnostics of a file as shown, with their quick fixes. */
+  shownFor(uri: vscode.Uri): readonly Diagnostic[] {
+    return this.shown.get(uri.fsPath) ?? [];
+  }
+
+  layerShapesOf(uri: vscode.Uri): readonly LayerShape[] | undefined {
+    return this.layerShapes.get(uri.fsPath);
+  }
+
+  /** Runs an editing job (complete, hover) in the validation worker. */
+  request(job: WorkerJob): Promise<JobResult> {
+    return this.worker.request(job, PARSE_TIMEOUT_MS);
+  }
+
+  /** The outline of the document as it is now: from the last parse when it saw this version, else parsed now. */
+  async outlineOf(doc: vscode.TextDocument): Promise<OutlineSymbol[]> {
+    const cached = this.outlines.get(doc.uri.fsPath);
+    if (cached?.version === doc.version) return cached.outline;
+    const version = doc.version;
+    const result = (await this.worker.request({ kind: 'parse', file: doc.uri.fsPath, text: doc.getText() }, PARSE_TIMEOUT_MS)) as ParseResult;
+    this.outlines.set(doc.uri.fsPath, { version, outline: result.outline });
+    return result.outline;
   }
 
   /** Validates a model file fully (syntax, schema, data, shapes) and shows the result; for the Validate command. */
@@ -104,6 +148,8 @@ export class ModelDiagnostics implements vscode.Disposable {
       return;
     }
     if (this.latest.parse.get(key) !== request || doc.isClosed || doc.version !== version) return;
+    this.outlines.set(key, { version, outline: result.outline });
+    if (this.checkedVersions.get(key) === version) return;
     this.show(doc.uri, result.diagnostics);
     if (result.layers === undefined) return;
     // The parameter count needs the data's shapes (a check's job): keep the last one while the layer
@@ -117,7 +163,7 @@ export class ModelDiagnostics implements vscode.Disposable {
     const request = this.newRequest('check', key);
     let result: CheckResult;
     try {
-      result = (await this.worker.request({ kind: 'check', file: key }, CHECK_TIMEOUT_MS)) as CheckResult;
+      result = (await this.checkWorker.request({ kind: 'check', file: key }, CHECK_TIMEOUT_MS)) as CheckResult;
     } catch (err) {
       this.log.warn(`Checking ${key} failed: ${err instanceof Error ? err.message : String(err)}`);
       return undefined;
@@ -126,9 +172,16 @@ export class ModelDiagnostics implements vscode.Disposable {
       // The check read the file from disk: when the editor holds newer text, that text's problems win.
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === key);
       if (doc?.isDirty) void this.validateText(doc);
-      else this.show(uri, result.diagnostics);
+      else {
+        if (doc) this.checkedVersions.set(key, doc.version);
+        this.show(uri, result.diagnostics);
+      }
     }
     if (result.size) this.setSize(uri, result.size);
+    if (result.layers) {
+      this.layerShapes.set(key, result.layers);
+      this.shapesChanged.fire(uri);
+    }
     return result;
   }
 
@@ -150,12 +203,16 @@ export class ModelDiagnostics implements vscode.Disposable {
     clearTimeout(this.pending.get(doc.uri.fsPath));
     this.latest.parse.delete(doc.uri.fsPath);
     this.latest.check.delete(doc.uri.fsPath);
+    this.outlines.delete(doc.uri.fsPath);
+    this.checkedVersions.delete(doc.uri.fsPath);
+    this.shown.delete(doc.uri.fsPath);
     this.collection.delete(doc.uri);
   }
 
   dispose(): void {
     for (const timer of this.pending.values()) clearTimeout(timer);
     this.worker.dispose();
+    this.checkWorker.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }

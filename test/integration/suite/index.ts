@@ -14,7 +14,9 @@ export function run(): Promise<void> {
   // strings: reporters would print "%s passing". Format here, log one string.
   Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(util.format(...args));
   const mocha = new Mocha({ ui: 'bdd', timeout: 120_000, color: false, reporter: 'spec' });
-  const files = fs.readdirSync(__dirname).filter((file) => file.endsWith('.test.js')).sort();
+  // NN_TEST_ONLY=editing runs only the files whose name contains it (while working on one feature).
+  const only = process.env.NN_TEST_ONLY;
+  const files = fs.readdirSync(__dirname).filter((file) => file.endsWith('.test.js') && (!only || file.includes(only))).sort();
   for (const file of files) mocha.addFile(path.join(__dirname, file));
 
   return new Promise((resolve, reject) => {
