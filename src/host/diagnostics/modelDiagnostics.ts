@@ -178,10 +178,10 @@ export class ModelDiagnostics implements vscode.Disposable {
       }
     }
     if (result.size) this.setSize(uri, result.size);
-    if (result.layers) {
-      this.layerShapes.set(key, result.layers);
-      this.shapesChanged.fire(uri);
-    }
+    // A model that no longer builds has no shapes to show: hints of the last good build would mislead.
+    if (result.layers) this.layerShapes.set(key, result.layers);
+    else this.layerShapes.delete(key);
+    this.shapesChanged.fire(uri);
     return result;
   }
 
