@@ -27,6 +27,8 @@ export interface CompletionEntry {
   range: OffsetRange;
   /** Orders proposals: lower first. */
   sortText?: string;
+  /** The key's value has proposals of its own (names, booleans): ask for them right after inserting. */
+  suggestValue?: boolean;
 }
 
 export interface HoverInfo {

@@ -121,6 +121,8 @@ test('label: and features: offer the columns of the file\'s CSV', () => {
 test('fit keys carry the Keras defaults', () => {
   const entries = complete(FILE.replace('  epochs: 10', '  epochs: 10\n  |'));
   assert.match(find(entries, 'batch_size').detail ?? '', /default 32/);
+  assert.equal(find(entries, 'shuffle').suggestValue, true, 'true/false follow a boolean key');
+  assert.equal(find(entries, 'batch_size').suggestValue, false, 'a number has nothing to propose');
   assert.ok(!labels(entries).includes('epochs'));
   const shuffle = complete('fit:\n  shuffle: |\n');
   assert.deepEqual(labels(shuffle), ['true', 'false']);

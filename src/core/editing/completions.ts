@@ -54,6 +54,7 @@ function keyEntries(ctx: CursorContext, schemas: readonly JsonSchema[], json: bo
         snippet: true,
         range: ctx.range,
         sortText: `${isRequired(schema, key) ? 0 : 1}${String(index).padStart(3, '0')}`,
+        suggestValue: propertySchemas.some((s) => s.enum !== undefined || s.type === 'boolean') || isColumnPath([...ctx.path, key]),
       });
     }
   }

@@ -107,6 +107,3 @@ function safeToJs(doc: Document): unknown {
     return undefined;
   }
 }
-
-/** The marker with the text around it removed: what the user typed so far, for filtering. */
-export const CURSOR_MARKER = MARKER;

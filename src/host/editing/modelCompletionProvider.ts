@@ -41,7 +41,7 @@ function toItem(doc: vscode.TextDocument, entry: CompletionEntry): vscode.Comple
   item.insertText = entry.snippet ? new vscode.SnippetString(entry.insertText) : entry.insertText;
   item.range = toRange(doc, entry.range);
   item.sortText = entry.sortText;
-  // After a key, the value proposals are the natural next step.
-  if (entry.snippet && /: \$0$/.test(entry.insertText)) item.command = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
+  // After a key whose value is a name or a boolean, its proposals are the natural next step.
+  if (entry.suggestValue) item.command = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
   return item;
 }
