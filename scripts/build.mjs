@@ -16,7 +16,7 @@ const nodeExternals = ['@tensorflow/tfjs-node', '@tensorflow/tfjs-backend-wasm/p
 
 async function writeSchema() {
   // The JSON Schema is generated from the vocabulary (the single source of truth) and committed,
-  // so VS Code's jsonValidation and readers of the repo see it without a build.
+  // so other tools (a `$schema` line, CI validators) and readers of the repo see it without a build.
   const out = path.join(dist, 'schema-gen.cjs');
   await esbuild.build({ entryPoints: [path.join(root, 'src/core/spec/modelSchema.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'warning' });
   const { buildModelSchema } = require(out);
