@@ -7,6 +7,7 @@ export const USAGE = `Usage: nn-trainer <command> [options]
 
 Commands:
   validate FILE...           check model files; prints FILE:LINE:COLUMN: error: ... lines
+      --color                colours and source excerpts even when stderr is not a terminal
   summary FILE               print a Keras-style model summary (layers, output shapes, params)
   train FILE [options]       train, evaluate and predict as the file says; writes a run folder
       --epochs N             override fit.epochs

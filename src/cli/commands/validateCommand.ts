@@ -1,20 +1,33 @@
+import * as fs from 'fs';
 import { parseArgs } from 'util';
-import { formatDiagnostic } from '../../core/diagnostics';
 import { checkModelFile } from '../../core/session/checkModelFile';
+import { renderDiagnostic } from '../diagnosticText';
+import { terminalStyle } from '../terminalStyle';
 import { UsageError } from '../usage';
 import { writeLine, type CliIo } from '../io';
 
-/** `nn-trainer validate FILE...`: 0 when every file is valid, else the problems and 1. */
+/** `nn-trainer validate FILE... [--color]`: 0 when every file is valid, else the problems and 1. */
 export async function validateCommand(args: string[], io: CliIo): Promise<number> {
-  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { color: { type: 'boolean', default: false } } });
   if (positionals.length === 0) throw new UsageError('validate needs at least one model file');
+  const style = terminalStyle(io.stderr, values.color);
   let problems = 0;
   for (const file of positionals) {
     const diagnostics = await checkModelFile(file);
-    for (const d of diagnostics) writeLine(io.stderr, formatDiagnostic(d));
+    const lines = style.rich && diagnostics.length > 0 ? sourceLines(file) : undefined;
+    for (const d of diagnostics) writeLine(io.stderr, renderDiagnostic(d, lines, style));
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     problems += errors;
     if (errors === 0) writeLine(io.stdout, `${file}: valid`);
   }
   return problems === 0 ? 0 : 1;
+}
+
+/** The file's lines for the source excerpts; none when it cannot be read (that is a problem already). */
+function sourceLines(file: string): string[] | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8').split(/\r?\n/);
+  } catch {
+    return undefined;
+  }
 }
