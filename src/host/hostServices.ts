@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { Diagnostic } from '../shared/diagnosticTypes';
 import type { TrainingPanels } from './panel/trainingPanels';
+import type { TrainProblems } from './training/trainProblems';
 
 /** What the commands and the trainer share; built once in activate(). */
 export interface HostServices {
@@ -8,6 +9,8 @@ export interface HostServices {
   workerScript: string;
   log: vscode.LogOutputChannel;
   panels: TrainingPanels;
+  /** The problems that kept a Train from starting, which the file's panel shows. */
+  problems: TrainProblems;
   /** Shows problems the worker found (data, shapes) in the Problems panel. */
   showFileDiagnostics(uri: vscode.Uri, diagnostics: Diagnostic[]): void;
   /** The end-of-run notification with its "Show Panel" and "Reveal Run Folder" actions. */

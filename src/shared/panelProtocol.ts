@@ -3,8 +3,17 @@
  * says `ready` once its script runs; the host queues everything until then, then sends a `snapshot`
  * of the run followed by incremental updates. The webview asks for actions with `command`.
  */
+import type { Severity } from './diagnosticTypes';
 import type { Evaluation, Prediction, RunStatus } from './runResults';
 import type { MetricValues } from './trainingEvents';
+
+/** A problem of the model file that kept training from starting, located for the reader (1-based). */
+export interface PanelProblem {
+  line: number;
+  column: number;
+  severity: Severity;
+  message: string;
+}
 
 /** Everything the panel shows about one run of one model file. */
 export interface PanelRun {
@@ -12,8 +21,11 @@ export interface PanelRun {
   modelFile: string;
   /** The model's name (from the file, or the file name). */
   name: string;
-  /** `idle` before the first run of this file in this session, when no run folder was found. */
-  status: RunStatus | 'idle';
+  /**
+   * `idle` before the first run of this file in this session, when no run folder was found;
+   * `invalid` when Train found problems in the file and started nothing (then `problems` says which).
+   */
+  status: RunStatus | 'idle' | 'invalid';
   runDir?: string;
   backend?: string;
   epochs?: number;
@@ -25,6 +37,8 @@ export interface PanelRun {
   predictions?: Prediction[];
   classNames?: string[];
   error?: string;
+  /** Why training did not start, when `status` is `invalid`. */
+  problems?: PanelProblem[];
 }
 
 export type HostToPanelMessage =

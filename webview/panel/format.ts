@@ -19,6 +19,7 @@ const STATUS_LABELS: Record<PanelRun['status'], string> = {
   early_stopped: 'Early stopped',
   stopped: 'Stopped',
   failed: 'Failed',
+  invalid: 'Not valid',
 };
 
 export function statusLabel(status: PanelRun['status']): string {

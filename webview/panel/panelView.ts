@@ -4,6 +4,7 @@ import { el } from './dom';
 import { formatNumber, statusLabel } from './format';
 import { HistoryTable } from './historyTable';
 import { evaluationView, predictionsView } from './resultsView';
+import { problemsView } from './problemsView';
 
 const ACTIONS: Array<{ command: PanelCommand; title: string; secondary?: boolean }> = [
   { command: 'train', title: 'Train' },
@@ -20,11 +21,17 @@ export class PanelView {
   private readonly file = el('button', { className: 'link file', attrs: { type: 'button', title: 'Open the model file' } });
   private readonly backend = el('span');
   private readonly runDir = el('span', { className: 'path' });
+  private readonly facts = el('p', { className: 'facts' }, ['Backend: ', this.backend, ' · Run folder: ', this.runDir]);
   private readonly buttons = new Map<PanelCommand, HTMLElement>();
   private readonly progressText = el('p', { className: 'progress-text' });
   private readonly progressBar = el('vscode-progress-bar');
   private readonly runningMetrics = el('p', { className: 'metrics' });
   private readonly history = new HistoryTable();
+  private readonly historySection = el('section', { attrs: { 'aria-labelledby': 'history-heading' } }, [
+    el('h2', { text: 'Epochs', attrs: { id: 'history-heading' } }),
+    this.history.element,
+  ]);
+  private readonly problems = el('section', { attrs: { 'aria-labelledby': 'problems-heading', hidden: '' } });
   private readonly progress = el('section', { attrs: { 'aria-labelledby': 'progress-heading' } }, [
     el('h2', { text: 'Progress', attrs: { id: 'progress-heading' } }),
     this.progressText,
@@ -36,7 +43,7 @@ export class PanelView {
   private readonly error = el('p', { className: 'error', attrs: { role: 'alert' } });
   private readonly waiting = el('p', { className: 'note waiting', text: 'Waiting for the extension…' });
   /** What the result sections show, so they are rebuilt only when it changes, not on every batch. */
-  private shownResults: Pick<PanelRun, 'evaluation' | 'predictions'> = {};
+  private shownResults: Pick<PanelRun, 'evaluation' | 'predictions' | 'problems'> = {};
 
   constructor(
     private readonly root: HTMLElement,
@@ -58,12 +65,13 @@ export class PanelView {
       el('header', { className: 'run-header' }, [
         el('div', { className: 'title-row' }, [this.name, el('span', { attrs: { role: 'status', 'aria-live': 'polite' } }, [this.status])]),
         this.file,
-        el('p', { className: 'facts' }, ['Backend: ', this.backend, ' · Run folder: ', this.runDir]),
+        this.facts,
       ]),
       actions,
       this.error,
+      this.problems,
       this.progress,
-      el('section', { attrs: { 'aria-labelledby': 'history-heading' } }, [el('h2', { text: 'Epochs', attrs: { id: 'history-heading' } }), this.history.element]),
+      this.historySection,
       this.evaluation,
       this.predictions,
     );
@@ -83,6 +91,13 @@ export class PanelView {
     this.runDir.textContent = run.runDir ?? '—';
     this.error.textContent = run.error ?? '';
     this.error.hidden = !run.error;
+    // A file with problems never started a run: its problems show instead of a run's facts and epochs.
+    const invalid = run.status === 'invalid';
+    this.facts.hidden = invalid;
+    this.historySection.hidden = invalid;
+    if (run.problems !== this.shownResults.problems) {
+      this.renderSection(this.problems, 'problems-heading', 'Problems', run.problems?.length ? problemsView(run.problems) : undefined);
+    }
     this.renderActions(run);
     this.renderProgress(run);
     this.history.update(run.history);
@@ -92,7 +107,7 @@ export class PanelView {
     if (run.predictions !== this.shownResults.predictions) {
       this.renderSection(this.predictions, 'predictions-heading', 'Predictions', run.predictions && predictionsView(run.predictions));
     }
-    this.shownResults = { evaluation: run.evaluation, predictions: run.predictions };
+    this.shownResults = { evaluation: run.evaluation, predictions: run.predictions, problems: run.problems };
   }
 
   private renderActions(run: PanelRun): void {
@@ -122,7 +137,7 @@ export class PanelView {
     } else {
       this.progressText.textContent = `${run.history.length}${epochs} epochs trained`;
     }
-    this.progress.hidden = run.status === 'idle' && run.history.length === 0;
+    this.progress.hidden = run.status === 'invalid' || (run.status === 'idle' && run.history.length === 0);
     this.progressBar.hidden = run.status !== 'running';
     this.runningMetrics.textContent = current ? formatMetrics(current.metrics) : '';
     this.runningMetrics.hidden = !current;

@@ -11,6 +11,8 @@ interface OpenPanel {
   ready: boolean;
   queue: HostToPanelMessage[];
   readonly subscriptions: vscode.Disposable[];
+  /** The run of the latest snapshot posted or queued. */
+  lastSnapshot?: PanelRun;
 }
 
 /**
@@ -69,7 +71,10 @@ export class TrainingPanels implements vscode.Disposable {
   post(modelFile: string, message: HostToPanelMessage): void {
     const open = this.panels.get(modelFile);
     if (!open) return;
-    if (message.type === 'snapshot') open.panel.title = panelTitle(message.run.name);
+    if (message.type === 'snapshot') {
+      open.panel.title = panelTitle(message.run.name);
+      open.lastSnapshot = message.run;
+    }
     if (open.ready) {
       void open.panel.webview.postMessage(message);
     } else {
@@ -84,6 +89,11 @@ export class TrainingPanels implements vscode.Disposable {
   /** For tests. */
   panelFor(modelFile: string): vscode.WebviewPanel | undefined {
     return this.panels.get(modelFile)?.panel;
+  }
+
+  /** For tests: the run of the latest snapshot sent to the file's open panel. */
+  lastSnapshotFor(modelFile: string): PanelRun | undefined {
+    return this.panels.get(modelFile)?.lastSnapshot;
   }
 
   /** Brings back the panels open before a window reload, each showing its file's current run. */
@@ -148,6 +158,7 @@ export class TrainingPanels implements vscode.Disposable {
   private sendSnapshot(modelFile: string, open: OpenPanel): void {
     const run = this.snapshotOf(modelFile);
     open.panel.title = panelTitle(run.name);
+    open.lastSnapshot = run;
     void open.panel.webview.postMessage({ type: 'snapshot', run } satisfies HostToPanelMessage);
     for (const message of open.queue.splice(0)) void open.panel.webview.postMessage(message);
     open.ready = true;

@@ -1,10 +1,15 @@
-import type { PanelRun } from '../../shared/panelProtocol';
+import type { PanelProblem, PanelRun } from '../../shared/panelProtocol';
 import { defaultModelName } from '../../core/modelFile/modelFileName';
 import { listRuns, readHistory } from '../runs/runRecords';
 import type { ActiveRuns } from './activeRuns';
 
-/** What the panel of a model file shows: its live run, else its latest run on disk, else nothing yet. */
-export function panelRunOf(modelFile: string, active: ActiveRuns, runsRoot: string | undefined): PanelRun {
+/**
+ * What the panel of a model file shows: the problems that kept its last Train from starting, else its
+ * live run, else its latest run on disk, else nothing yet. Problems come first: a Train that found
+ * them is still tracked as live while it ends, but never started a run to show.
+ */
+export function panelRunOf(modelFile: string, active: ActiveRuns, runsRoot: string | undefined, problems?: PanelProblem[]): PanelRun {
+  if (problems) return { modelFile, name: defaultModelName(modelFile), status: 'invalid', history: [], problems };
   const live = active.get(modelFile);
   if (live) {
     const batch = live.lastBatch;

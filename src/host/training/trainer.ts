@@ -3,7 +3,7 @@ import type { TrainResult } from '../../shared/workerProtocol';
 import type { BatchEndEvent, EpochEndEvent, PhaseEvent, RunStartedEvent } from '../../shared/trainingEvents';
 import { formatDuration, formatMetrics } from '../../core/metricFormat';
 import { readSettings, runsRootFor } from '../settings';
-import { WorkerEndedError, WorkerJobHandle } from '../worker/workerJob';
+import { WorkerEndedError, WorkerJobError, WorkerJobHandle } from '../worker/workerJob';
 import { markRunStopped } from '../runs/runRecords';
 import type { ActiveRun, ActiveRuns } from './activeRuns';
 import { defaultModelName } from '../../core/modelFile/modelFileName';
@@ -13,6 +13,11 @@ import type { HostServices } from '../hostServices';
 
 /** How long a worker gets to stop after `cancel` before it is terminated. */
 export const STOP_GRACE_MS = 5000;
+
+/** Where the running training's progress goes: the status bar until the run starts, then the notification. */
+interface ProgressSink {
+  progress?: vscode.Progress<{ message?: string; increment?: number }>;
+}
 
 /** Runs trainings in workers and shows them: notification, log, CodeLens (through ActiveRuns) and panel. */
 export class Trainer {
@@ -45,15 +50,27 @@ export class Trainer {
     const run: ActiveRun = { modelFile, job, stopping: false, panelRun: { modelFile, name: defaultModelName(modelFile), status: 'running', history: [] } };
     this.active.add(run);
     this.services.log.info(`Training ${vscode.workspace.asRelativePath(uri)} (backend setting: ${settings.backend})`);
-    if (settings.openPanelOnTrain) this.services.panels.show(modelFile, undefined, true);
-    this.services.panels.post(modelFile, { type: 'snapshot', run: run.panelRun });
 
     try {
+      // The worker validates the file, loads the data and builds the model before it starts a run. Until
+      // then only the status bar says so: a file with problems must start nothing, not even a notification.
+      const sink: ProgressSink = {};
+      const started = new Promise<boolean>((resolve) => this.follow(run, sink, () => resolve(true)));
+      const ended = run.job.result.then(() => false, () => false);
+      const hasStarted = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Training ${run.panelRun.name}` }, (progress) => {
+        sink.progress = progress;
+        return Promise.race([started, ended]);
+      });
+      if (!hasStarted) return await this.finish(run);
+
+      this.services.problems.clear(modelFile);
+      if (settings.openPanelOnTrain) this.services.panels.show(modelFile, undefined, true);
+      this.services.panels.post(modelFile, { type: 'snapshot', run: run.panelRun });
       return await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Training ${defaultModelName(modelFile)}`, cancellable: true },
+        { location: vscode.ProgressLocation.Notification, title: `Training ${run.panelRun.name}`, cancellable: true },
         async (progress, token) => {
           const cancelled = token.onCancellationRequested(() => void this.stop(uri));
-          this.follow(run, progress);
+          sink.progress = progress;
           try {
             return await this.finish(run);
           } finally {
@@ -85,10 +102,12 @@ export class Trainer {
     return this.active.all().map((r) => r.modelFile);
   }
 
-  private follow(run: ActiveRun, progress: vscode.Progress<{ message?: string; increment?: number }>): void {
+  /** Routes the worker's events to the log, the panel, the lenses and whichever progress `sink` holds; `onStarted` once the run exists. */
+  private follow(run: ActiveRun, sink: ProgressSink, onStarted: () => void): void {
     const { log, panels } = this.services;
     let reported = 0;
     run.job.onProgress = (event: RunStartedEvent | BatchEndEvent | PhaseEvent) => {
+      const progress = sink.progress;
       if (event.type === 'runStarted') {
         Object.assign(run.panelRun, { runDir: event.runDir, backend: event.backend, epochs: event.epochs });
         run.trainSamples = event.trainSamples;
@@ -96,18 +115,18 @@ export class Trainer {
         log.info(`Run folder: ${event.runDir}`);
         log.info(`${event.trainSamples} training samples, ${event.validationSamples} validation samples, ${event.epochs} epochs of ${event.batchesPerEpoch} batches, seed ${event.seed}`);
         for (const note of event.notes) log.info(note);
-        panels.post(run.modelFile, { type: 'snapshot', run: run.panelRun });
+        onStarted();
       } else if (event.type === 'batchEnd') {
         run.trainingStartedAt ??= performance.now() - event.elapsedMs;
         run.lastBatch = event;
         const done = fractionDone(event) * 100;
         const eta = etaText(event, performance.now() - run.trainingStartedAt);
-        progress.report({ message: `${shortProgress(event)}${eta}`, increment: done - reported });
+        progress?.report({ message: `${shortProgress(event)}${eta}`, increment: done - reported });
         reported = done;
         panels.post(run.modelFile, { type: 'batch', epoch: event.epoch, epochs: event.epochs, batch: event.batch, batchesPerEpoch: event.batchesPerEpoch, metrics: event.metrics });
         this.active.notify(run.modelFile);
       } else if (event.phase !== 'training') {
-        progress.report({ message: event.phase.replace('-', ' ') + '…' });
+        progress?.report({ message: event.phase.replace('-', ' ') + '…' });
       }
     };
     run.job.onEpochEnd = (event: EpochEndEvent) => {
@@ -136,7 +155,12 @@ export class Trainer {
         panels.post(run.modelFile, { type: 'finished', status: 'stopped', error: err.message });
         return { kind: 'train', runDir: run.panelRun.runDir, status: 'stopped', epochsCompleted: run.panelRun.history.length };
       }
-      panels.post(run.modelFile, { type: 'finished', status: 'failed', error: err instanceof Error ? err.message : String(err) });
+      if (err instanceof WorkerJobError && err.error.kind === 'invalid-model-file' && err.error.diagnostics.length > 0) {
+        this.services.problems.set(run.modelFile, err.error.diagnostics);
+      } else if (run.panelRun.runDir) {
+        // Only a run that started is in the panel; one that failed before shows its error as a notification only.
+        panels.post(run.modelFile, { type: 'finished', status: 'failed', error: err instanceof Error ? err.message : String(err) });
+      }
       this.services.reportJobError(vscode.Uri.file(run.modelFile), 'Training', err);
       return undefined;
     }
