@@ -4,7 +4,8 @@
  */
 import { SpecError } from '../diagnostics';
 import type { DataSplit, FeatureTransform, LoadedData } from './dataTypes';
-import { flattenInto, shapeProblem } from './nested';
+import { flattenInto } from './nested';
+import { inputProblem } from './inputProblem';
 import { featureSize, targetSize } from './sizes';
 
 /** float32 batch of the samples at `indices` of `split`, transform applied: length indices.length*featureSize. */
@@ -56,10 +57,7 @@ export function encodeInputs(data: LoadedData, inputs: unknown[]): Float32Array 
   const accepted = [data.featureShape, [width], ...(width === 1 ? [[]] : [])];
   inputs.forEach((input, i) => {
     if (!accepted.some((shape) => flattenInto(input, shape, out, i * width))) {
-      throw new SpecError(
-        ['predict', 'inputs', i],
-        `input ${i} ${shapeProblem(input, data.featureShape, 'the training features have shape')}`,
-      );
+      throw new SpecError(['predict', 'inputs', i], inputProblem(input, i, data));
     }
   });
   applyTransform(out, width, data.transform);

@@ -36,7 +36,7 @@ async function loadIris(): Promise<BuiltinData> {
   if (table.labels.kind !== 'classes') throw new Error('data/iris.csv: the species column is not text');
   const { classNames, indices } = table.labels;
   const all: LabelledSet = { count: table.count, features: table.features, targets: indices };
-  return { name: 'iris', featureShape: [4], isImage: false, classNames, ...ownSplit(all, 4, classNames.length) };
+  return { name: 'iris', featureShape: [4], featureNames: table.featureNames, isImage: false, classNames, ...ownSplit(all, 4, classNames.length) };
 }
 
 /** scikit-learn's digits: 1,797 images of 8x8 pixels with values 0..16, kept as bytes. */

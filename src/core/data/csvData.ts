@@ -67,6 +67,7 @@ export function csvTable(text: string, fileName: string, columns: CsvColumnsSpec
   return {
     name: path.basename(fileName),
     featureShape: [width],
+    featureNames: header && choice.features.map((column) => header[column]),
     isImage: false,
     count,
     features,

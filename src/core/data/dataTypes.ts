@@ -38,6 +38,8 @@ export interface LoadedData {
   /** Human name for reports, e.g. `mnist (60,000 train / 10,000 test)`. */
   description: string;
   featureShape: number[];
+  /** The features' names when the data has them (CSV columns, iris' measurements), for messages. */
+  featureNames?: string[];
   /** Per-sample target shape as the model's output sees it: [1], [numClasses], [k]. */
   targetShape: number[];
   targetKind: TargetKind;

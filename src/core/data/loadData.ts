@@ -61,6 +61,7 @@ function fromBuiltin(data: BuiltinData, spec: DataSpec, opts: LoadDataOptions): 
   return {
     description: describe(data.name, train, test),
     featureShape: data.featureShape,
+    featureNames: data.featureNames,
     targetShape: plan.targetShape,
     targetKind: plan.kind,
     numClasses: plan.numClasses,
@@ -103,6 +104,7 @@ function fromTable(table: RawTable, spec: DataSpec, opts: LoadDataOptions): Load
   return {
     description: describe(table.name, train, test, targets.numClasses),
     featureShape: table.featureShape,
+    featureNames: table.featureNames,
     targetShape: targets.targetShape,
     targetKind: targets.kind,
     numClasses: targets.numClasses,

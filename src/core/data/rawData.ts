@@ -18,6 +18,8 @@ export interface RawTable {
   /** Display name: file base name or `inline data`. */
   name: string;
   featureShape: number[];
+  /** The features' names (a CSV header's), when the source has them. */
+  featureNames?: string[];
   isImage: boolean;
   count: number;
   features: Float32Array;
@@ -37,6 +39,7 @@ export interface LabelledSet {
 export interface BuiltinData {
   name: string;
   featureShape: number[];
+  featureNames?: string[];
   isImage: boolean;
   classNames: string[];
   train: LabelledSet;

@@ -8,6 +8,8 @@ export const PREPROCESSING_FILE = 'preprocessing.json';
 /** What a saved model needs to turn new raw inputs into what it was trained on. */
 export interface SavedPreprocessing {
   featureShape: number[];
+  /** Absent in runs saved before names were kept, and for data without them. */
+  featureNames?: string[];
   scale: number;
   offset?: number[];
   factor?: number[];
@@ -20,6 +22,7 @@ export interface SavedPreprocessing {
 export function savePreprocessing(dir: string, data: LoadedData): void {
   const saved: SavedPreprocessing = {
     featureShape: data.featureShape,
+    featureNames: data.featureNames,
     scale: data.transform.scale,
     offset: data.transform.offset && Array.from(data.transform.offset),
     factor: data.transform.factor && Array.from(data.transform.factor),
@@ -37,6 +40,7 @@ export function loadPreprocessing(dir: string): LoadedData {
   return {
     description: 'saved run',
     featureShape: saved.featureShape,
+    featureNames: saved.featureNames,
     targetShape: [saved.numClasses ?? 1],
     targetKind: 'values',
     numClasses: saved.numClasses,

@@ -6,6 +6,7 @@ import { MODEL_JSON } from '../runs/runSummary';
 import { predictInputs, type Prediction } from '../train/predictions';
 import type { NestedNumbers } from '../spec/modelSpec';
 import { nestedShape } from '../data';
+import { product } from '../data/sizes';
 import { SpecError } from '../diagnostics';
 import { RunInputError, assertRunHolds } from './runInputError';
 
@@ -16,8 +17,7 @@ import { RunInputError, assertRunHolds } from './runInputError';
 export async function predictFromRun(runDir: string, input: NestedNumbers, backend: BackendChoice = 'auto'): Promise<Prediction[]> {
   assertRunHolds(runDir, [MODEL_JSON, PREPROCESSING_FILE], 'give a run folder under .nn-runs/<name>/.');
   const data = loadPreprocessing(runDir);
-  const oneSample = !Array.isArray(input) || nestedShape(input)?.join() === data.featureShape.join();
-  const inputs = oneSample ? [input] : (input as NestedNumbers[]);
+  const inputs = asSamples(input, data.featureShape);
   const { tf } = await selectBackend(backend, { layerTypes: [] });
   const model = await loadLayersModelFromDir(tf, runDir);
   try {
@@ -29,4 +29,16 @@ export async function predictFromRun(runDir: string, input: NestedNumbers, backe
   } finally {
     model.dispose();
   }
+}
+
+/**
+ * One sample or a list of them. A flat list is one sample (written flat, or of the wrong length,
+ * which is then reported as one input) unless the model takes one value, where it lists samples.
+ */
+export function asSamples(input: NestedNumbers, featureShape: readonly number[]): NestedNumbers[] {
+  if (!Array.isArray(input)) return [input];
+  const shape = nestedShape(input);
+  if (shape?.join() === featureShape.join()) return [input];
+  if (shape?.length === 1 && product(featureShape) > 1) return [input];
+  return input;
 }
