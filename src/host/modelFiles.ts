@@ -13,13 +13,23 @@ export function isModelFile(uri: vscode.Uri): boolean {
   return uri.scheme === 'file' && MODEL_FILE_PATTERN.test(uri.path);
 }
 
+/** What resolveModelFile needs of the training panels. */
+export interface ActivePanelFile {
+  activeModelFile(): string | undefined;
+}
+
 /**
  * The model file a command acts on: the one it was given (CodeLens, editor title, explorer), else the
- * active editor's, else one the user picks from the workspace. Undefined when the user cancels.
+ * focused training panel's, else the active text editor's, else the only one in the workspace or one
+ * the user picks from it. Undefined when the user cancels.
  */
-export async function resolveModelFile(arg: unknown, purpose: string): Promise<vscode.Uri | undefined> {
+export async function resolveModelFile(arg: unknown, purpose: string, panels: ActivePanelFile): Promise<vscode.Uri | undefined> {
   if (arg instanceof vscode.Uri && isModelFile(arg)) return arg;
   if (typeof arg === 'string' && MODEL_FILE_PATTERN.test(arg)) return vscode.Uri.file(arg);
+  // A focused panel comes first: activeTextEditor still names the last text editor the user left,
+  // which may hold another model file (or none), while the panel is what the user is looking at.
+  const panelFile = panels.activeModelFile();
+  if (panelFile) return vscode.Uri.file(panelFile);
   const active = vscode.window.activeTextEditor?.document.uri;
   if (active && isModelFile(active)) return active;
   const files = await vscode.workspace.findFiles(MODEL_FILE_GLOB, '**/{node_modules,.nn-runs}/**', 200);

@@ -15,7 +15,7 @@ export function registerCommands(services: HostServices, trainer: Trainer, diagn
   const register = (name: string, handler: (...args: never[]) => unknown) => vscode.commands.registerCommand(`nnTrainer.${name}`, handler);
   return [
     register('train', async (arg?: unknown) => {
-      const uri = await resolveModelFile(arg, 'train');
+      const uri = await resolveModelFile(arg, 'train', services.panels);
       return uri && trainer.train(uri);
     }),
     register('stop', async (arg?: unknown) => {
@@ -27,11 +27,11 @@ export function registerCommands(services: HostServices, trainer: Trainer, diagn
     register('evaluate', (arg?: unknown, runDir?: string) => evaluateCommand(services, arg, runDir)),
     register('predict', (arg?: unknown, options?: PredictOptions) => predictCommand(services, arg, options)),
     register('showPanel', async (arg?: unknown) => {
-      const uri = await resolveModelFile(arg, 'show');
+      const uri = await resolveModelFile(arg, 'show', services.panels);
       if (uri) services.panels.show(uri.fsPath);
       return uri !== undefined;
     }),
-    register('validate', (arg?: unknown) => validateCommand(diagnostics, arg)),
+    register('validate', (arg?: unknown) => validateCommand(diagnostics, services.panels, arg)),
     register('newModelFile', (templateId?: string, target?: vscode.Uri) => newModelFileCommand(services.panels, templateId, target)),
   ];
 }

@@ -13,7 +13,7 @@ import { announceResult } from '../runAnnouncement';
  * from the command palette the user may pick among the runs. Resolves to the result (for tests).
  */
 export async function evaluateCommand(services: HostServices, arg?: unknown, runDir?: string): Promise<EvaluateResult | undefined> {
-  const uri = await resolveModelFile(arg, 'evaluate');
+  const uri = await resolveModelFile(arg, 'evaluate', services.panels);
   if (!uri) return undefined;
   const dir = runDir ?? (await pickRun(uri, arg === undefined, 'evaluate'))?.dir;
   if (!dir) return undefined;

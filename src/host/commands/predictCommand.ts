@@ -19,7 +19,7 @@ export interface PredictOptions {
 
 /** Predicts with a run's saved model: the user's input, or the model file's `predict` samples. */
 export async function predictCommand(services: HostServices, arg?: unknown, options: PredictOptions = {}): Promise<PredictResult | undefined> {
-  const uri = await resolveModelFile(arg, 'predict with');
+  const uri = await resolveModelFile(arg, 'predict with', services.panels);
   if (!uri) return undefined;
   const runDir = options.runDir ?? (await pickRun(uri, arg === undefined, 'predict with'))?.dir;
   if (!runDir) return undefined;

@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import type { CheckResult } from '../../shared/workerProtocol';
 import type { ModelDiagnostics } from '../diagnostics/modelDiagnostics';
-import { resolveModelFile } from '../modelFiles';
+import { resolveModelFile, type ActivePanelFile } from '../modelFiles';
 import { showFirstProblem } from '../diagnostics/showFirstProblem';
 import { defaultModelName } from '../../core/modelFile/modelFileName';
 
 /** Validates a model file fully (syntax, schema, data, shapes) and says so; problems go to the Problems panel. */
-export async function validateCommand(diagnostics: ModelDiagnostics, arg?: unknown): Promise<CheckResult | undefined> {
-  const uri = await resolveModelFile(arg, 'validate');
+export async function validateCommand(diagnostics: ModelDiagnostics, panels: ActivePanelFile, arg?: unknown): Promise<CheckResult | undefined> {
+  const uri = await resolveModelFile(arg, 'validate', panels);
   if (!uri) return undefined;
   const open = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === uri.fsPath);
   if (open?.isDirty) await open.save();

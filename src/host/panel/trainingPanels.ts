@@ -82,6 +82,11 @@ export class TrainingPanels implements vscode.Disposable {
     }
   }
 
+  /** The model file of the training panel that is the active editor, if one is. */
+  activeModelFile(): string | undefined {
+    return [...this.panels].find(([, open]) => open.panel.active)?.[0];
+  }
+
   isOpen(modelFile: string): boolean {
     return this.panels.has(modelFile);
   }
