@@ -76,9 +76,10 @@ describe('New Model File names and columns', () => {
     }
   });
 
-  it('three new files with their panels use two columns: the editors and the panels', async () => {
+  it('three new files with their panels add no column: the editors stay in one, the panels in another', async () => {
     const api = await extensionApi();
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // Earlier tests leave an editor column and a panel column (other tests still need their editors).
+    const columnsBefore = vscode.window.tabGroups.all.length;
     const files: vscode.Uri[] = [];
     for (const name of ['first', 'second', 'third']) {
       const created = await vscode.commands.executeCommand<vscode.Uri>('nnTrainer.newModelFile', 'xor', workspaceFile(`columns/${name}.nn.yaml`));
@@ -88,12 +89,11 @@ describe('New Model File names and columns', () => {
       await waitFor(`the panel of ${name}`, () => api.panels.panelFor(created.fsPath)?.visible);
     }
     const columns = vscode.window.tabGroups.all.map((group) => group.tabs.map((tab) => tab.label));
-    assert.strictEqual(columns.length, 2, JSON.stringify(columns));
+    assert.ok(columns.length <= Math.max(2, columnsBefore), JSON.stringify(columns));
     const panelColumns = new Set(files.map((f) => api.panels.panelFor(f.fsPath)?.viewColumn));
     assert.strictEqual(panelColumns.size, 1, `the panels are in columns ${[...panelColumns]}`);
     const editorColumns = new Set(files.map((f) => vscode.window.tabGroups.all.find((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.fsPath === f.fsPath))?.viewColumn));
     assert.strictEqual(editorColumns.size, 1, `the editors are in columns ${[...editorColumns]}`);
     assert.ok(!panelColumns.has([...editorColumns][0]), 'an editor shares the panels column');
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });
