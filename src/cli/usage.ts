@@ -16,8 +16,12 @@ Commands:
       --out DIR              runs folder (default: .nn-runs beside the model file)
       --json                 print one JSON object with the results on stdout
       --verbose              also print why the backend was chosen
-  predict RUN_DIR --input JSON
-                             predict with a trained run, e.g. --input '[[0,1],[1,1]]'
+  predict RUN_DIR|RUNS_DIR|FILE [options]
+                             predict with a trained run (a model file or runs folder: its
+                             latest completed run); prints input -> label (confidence) lines
+      --input JSON           samples to predict, e.g. '[[0,1],[1,1]]' (default: the file's predict:)
+      --backend NAME         auto (default), node, wasm or cpu
+      --json                 print one JSON object: runDir and predictions
   help                       show this text
 
 Exit codes: 0 success, 1 invalid model file or failed run, 2 bad usage, 130 stopped with Ctrl-C.`;

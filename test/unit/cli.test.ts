@@ -88,19 +88,22 @@ test('the backend line is one short sentence; --verbose adds why, and summary.js
   assert.ok(verbose.stderr.includes(`\nBackend details: ${summary.backendReason}\n`), verbose.stderr);
 });
 
-test('predict RUN_DIR --input gives predictions from the saved model', async () => {
+test('predict RUN_DIR --input prints one line per sample: input -> label (confidence)', async () => {
   const out = tempDir();
   const trained = JSON.parse((await runCli(['train', xor, '--json', '--out', out])).stdout);
   const result = await runCli(['predict', trained.runDir, '--input', '[[0,1],[1,1]]']);
   assert.equal(result.code, 0, result.stderr);
-  const predictions = JSON.parse(result.stdout);
-  assert.deepEqual(predictions.map((p: { label: number }) => p.label), [1, 0]);
+  assert.match(result.stdout, /^\[0, 1\] -> 1 \(0\.9\d{3}\)\n\[1, 1\] -> 0 \(0\.9\d{3}\)\n$/);
+  assert.equal(result.stderr, '', 'the run was given, so no "Run:" line');
+  const json = JSON.parse((await runCli(['predict', trained.runDir, '--input', '[[0,1],[1,1]]', '--json'])).stdout);
+  assert.equal(json.runDir, trained.runDir);
+  assert.deepEqual(json.predictions.map((p: { label: number }) => p.label), [1, 0]);
   const wrongShape = await runCli(['predict', trained.runDir, '--input', '[[0,1,2]]']);
   assert.equal(wrongShape.code, 1);
-  assert.match(wrongShape.stderr, /shape \[3\].*\[2\]/);
-  const notARun = await runCli(['predict', out, '--input', '[0,1]']);
+  assert.match(wrongShape.stderr, /^nn-trainer: input 1 has 3 values; the model takes 2.*\n$/);
+  const notARun = await runCli(['predict', tempDir(), '--input', '[0,1]']);
   assert.equal(notARun.code, 1);
-  assert.match(notARun.stderr, /holds no trained model/);
+  assert.match(notARun.stderr, /^nn-trainer: .* holds no completed run; train a model first: nn-trainer train FILE\n$/);
 });
 
 test('train on an invalid file exits 1 with located errors, and --json still prints one object', async () => {

@@ -1,9 +1,9 @@
 import { parseArgs } from 'util';
 import { isBackendChoice } from '../../core/backend/backendNames';
 import { trainModelFile, type TrainOutcome } from '../../core/session/trainModelFile';
-import type { Prediction } from '../../core/train/predictions';
 import { UsageError } from '../usage';
 import { ProgressReporter } from '../progressReporter';
+import { formatPrediction } from '../predictionText';
 import { countOf, evaluationResultText } from '../../core/resultText';
 import { writeLine, type CliIo } from '../io';
 
@@ -82,18 +82,9 @@ function printResult(outcome: TrainOutcome, io: CliIo): void {
   }
   if (summary.predictions?.length) {
     writeLine(io.stdout, 'Predictions:');
-    for (const p of summary.predictions) writeLine(io.stdout, `  ${formatPrediction(p)}`);
+    summary.predictions.forEach((p, i) => writeLine(io.stdout, `  ${formatPrediction(p, i)}`));
   }
   writeLine(io.stdout, `Run folder: ${outcome.runDir}`);
-}
-
-function formatPrediction(p: Prediction): string {
-  const parts: string[] = [];
-  if (p.input !== undefined) parts.push(`${JSON.stringify(p.input)} ->`);
-  const shown = p.output.length <= 4 ? p.output.map((v) => v.toFixed(3)).join(', ') : `max ${Math.max(...p.output).toFixed(3)}`;
-  parts.push(p.label !== undefined ? `${p.label} (${shown})` : `[${shown}]`);
-  if (p.expected !== undefined) parts.push(`expected ${JSON.stringify(p.expected)}${p.label !== undefined ? (String(p.expected) === String(p.label) ? ' ✓' : ' ✗') : ''}`);
-  return parts.join(' ');
 }
 
 function optionalInteger(flag: string, raw: string | undefined, min: number): number | undefined {
