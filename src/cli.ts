@@ -62,6 +62,14 @@ function isUsageError(err: unknown): err is Error {
 }
 
 if (require.main === module) {
+  // `nn-trainer predict FILE | head` closes stdout before the output ends: stop quietly, as Unix
+  // tools do, instead of Node's EPIPE stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+      process.exit(process.exitCode ?? 0);
+    });
+  }
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
