@@ -24,6 +24,14 @@ export function registerCommands(services: HostServices, trainer: Trainer, diagn
       if (!stopped && arg === undefined) void vscode.window.showInformationMessage('No training is running.');
       return stopped;
     }),
+    ...(['pause', 'resume', 'step'] as const).map((action) =>
+      register(action, async (arg?: unknown) => {
+        const uri = arg instanceof vscode.Uri ? arg : await pickTraining(trainer);
+        const done = uri ? trainer[action](uri) : false;
+        if (!done && arg === undefined) void vscode.window.showInformationMessage('No training is running.');
+        return done;
+      }),
+    ),
     register('evaluate', (arg?: unknown, runDir?: string) => evaluateCommand(services, arg, runDir)),
     register('predict', (arg?: unknown, options?: PredictOptions) => predictCommand(services, arg, options)),
     register('showPanel', async (arg?: unknown) => {

@@ -15,6 +15,43 @@ export interface PanelProblem {
   message: string;
 }
 
+/** The running batch and its pace, as the host's one live state of the run has them. */
+export interface PanelProgress {
+  epoch: number;
+  batch: number;
+  batchesPerEpoch: number;
+  /** Running means over the epoch so far. */
+  metrics: MetricValues;
+  /** Training time so far (pauses excluded). */
+  elapsedMs?: number;
+  etaMs?: number;
+  samplesPerSecond?: number;
+  msPerStep?: number;
+}
+
+/**
+ * Every batch's own metrics, as columns: `x` in epochs (epoch 2, batch 50 of 100 is 1.5), one array of
+ * values per metric. Columns rather than objects keep 100,000 points small in saved state.
+ */
+export interface PanelCurves {
+  x: number[];
+  values: Record<string, Array<number | null>>;
+}
+
+/** Keras' model.summary() as rows. */
+export interface PanelModelSummary {
+  layers: Array<{ name: string; type: string; outputShape: string; params: number }>;
+  totalParams: number;
+  trainableParams: number;
+  nonTrainableParams: number;
+}
+
+/** One batch point as the host sends it: its x in epochs and the batch's own metrics. */
+export interface PanelBatchPoint {
+  x: number;
+  metrics: MetricValues;
+}
+
 /** Everything the panel shows about one run of one model file. */
 export interface PanelRun {
   /** Absolute path of the model file. */
@@ -32,7 +69,12 @@ export interface PanelRun {
   /** One row per finished epoch, in order. */
   history: Array<{ epoch: number; metrics: MetricValues }>;
   /** The batch being trained, while running. */
-  current?: { epoch: number; batch: number; batchesPerEpoch: number; metrics: MetricValues };
+  current?: PanelProgress;
+  /** Held between batches by Pause or Step; the status stays `running`. */
+  paused?: boolean;
+  /** Every batch's metrics so far, for the curves (from batches.jsonl for a run on disk). */
+  curves?: PanelCurves;
+  modelSummary?: PanelModelSummary;
   evaluation?: Evaluation;
   predictions?: Prediction[];
   classNames?: string[];
@@ -44,8 +86,10 @@ export interface PanelRun {
 export type HostToPanelMessage =
   /** The whole state: sent after `ready` and when the panel switches to another run. */
   | { type: 'snapshot'; run: PanelRun }
-  /** A batch ended (throttled by the progress update rate setting). */
-  | { type: 'batch'; epoch: number; epochs: number; batch: number; batchesPerEpoch: number; metrics: MetricValues }
+  /** A batch ended (throttled by the progress update rate setting); `points` holds every batch since the last message. */
+  | { type: 'batch'; epochs: number; progress: PanelProgress; points?: PanelBatchPoint[] }
+  /** Training was held or let go by Pause, Resume or Step. */
+  | { type: 'paused'; paused: boolean }
   | { type: 'epochEnd'; epoch: number; metrics: MetricValues }
   /** The run ended; evaluation and predictions are there when training completed. */
   | { type: 'finished'; status: RunStatus; evaluation?: Evaluation; predictions?: Prediction[]; error?: string }
@@ -53,19 +97,28 @@ export type HostToPanelMessage =
   | { type: 'evaluation'; evaluation: Evaluation }
   | { type: 'predictions'; predictions: Prediction[] };
 
-export type PanelCommand = 'train' | 'stop' | 'evaluate' | 'predict' | 'revealRunFolder' | 'openModelFile';
+export type PanelCommand = 'train' | 'pause' | 'resume' | 'step' | 'stop' | 'evaluate' | 'predict' | 'revealRunFolder' | 'openModelFile';
 
-export type PanelToHostMessage = { type: 'ready' } | { type: 'command'; command: PanelCommand };
+/** A file the page made (the history as CSV, a chart as PNG) for the host to save where the user picks. */
+export interface PanelDownload {
+  type: 'download';
+  fileName: string;
+  /** Text for CSV; a `data:image/png;base64,` URL for PNG. */
+  content: string;
+}
+
+export type PanelToHostMessage = { type: 'ready' } | { type: 'command'; command: PanelCommand } | PanelDownload;
 
 /** What the webview persists with setState, so a reloaded panel shows the same run at once. */
 export interface PanelState {
   run: PanelRun;
 }
 
-const PANEL_COMMANDS: ReadonlySet<string> = new Set<PanelCommand>(['train', 'stop', 'evaluate', 'predict', 'revealRunFolder', 'openModelFile']);
+const PANEL_COMMANDS: ReadonlySet<string> = new Set<PanelCommand>(['train', 'pause', 'resume', 'step', 'stop', 'evaluate', 'predict', 'revealRunFolder', 'openModelFile']);
 
 export function isPanelToHostMessage(value: unknown): value is PanelToHostMessage {
   if (typeof value !== 'object' || value === null) return false;
-  const message = value as { type?: unknown; command?: unknown };
+  const message = value as { type?: unknown; command?: unknown; fileName?: unknown; content?: unknown };
+  if (message.type === 'download') return typeof message.fileName === 'string' && typeof message.content === 'string';
   return message.type === 'ready' || (message.type === 'command' && PANEL_COMMANDS.has(String(message.command)));
 }

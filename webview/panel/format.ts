@@ -18,6 +18,7 @@ const STATUS_LABELS: Record<PanelRun['status'], string> = {
   completed: 'Completed',
   early_stopped: 'Early stopped',
   stopped: 'Stopped',
+  interrupted: 'Interrupted',
   failed: 'Failed',
   invalid: 'Not valid',
 };

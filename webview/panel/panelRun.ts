@@ -1,4 +1,5 @@
 import type { HostToPanelMessage, PanelRun } from '../../src/shared/panelProtocol';
+import { withPoints } from '../../src/shared/panelCurves';
 
 /**
  * The run after one host message. Pure, so the state saved with setState is exactly what is shown,
@@ -9,19 +10,22 @@ export function applyMessage(run: PanelRun | undefined, message: HostToPanelMess
   // Updates only make sense on top of a snapshot, which the host always sends first.
   if (!run) return undefined;
   switch (message.type) {
-    case 'batch': {
-      const { epoch, epochs, batch, batchesPerEpoch, metrics } = message;
-      return { ...run, status: 'running', epochs, current: { epoch, batch, batchesPerEpoch, metrics } };
-    }
+    case 'batch':
+      return { ...run, status: 'running', epochs: message.epochs, current: message.progress, curves: withPoints(run.curves, message.points ?? []) };
+    case 'paused':
+      return { ...run, paused: message.paused };
     case 'epochEnd': {
       // A resent epoch replaces its row instead of adding a second one.
       const history = [...run.history.filter((row) => row.epoch !== message.epoch), { epoch: message.epoch, metrics: message.metrics }];
-      return { ...run, history };
+      // The progress line says the epoch is whole, as the table does.
+      const current = run.current && { ...run.current, epoch: message.epoch, batch: run.current.batchesPerEpoch };
+      return { ...run, history, current };
     }
     case 'finished':
       return {
         ...run,
         status: message.status,
+        paused: false,
         current: undefined,
         evaluation: message.evaluation ?? run.evaluation,
         predictions: message.predictions ?? run.predictions,

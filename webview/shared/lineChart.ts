@@ -73,7 +73,7 @@ export class LineChart {
   /** Highlights one series (by label), or none. */
   focus(label: string | undefined): void {
     if (!this.plot) return;
-    const index = label === undefined ? null : this.plot.series.findIndex((s) => s.label === label);
+    const index = label === undefined ? null : this.plot.series.findIndex((s) => s.label === label || s.label === `${label} · smoothed`);
     this.plot.setSeries(index !== null && index > 0 ? index : null, { focus: true });
   }
 
@@ -122,7 +122,8 @@ export class LineChart {
       const smoothed = smooth(s.y, s.perEpoch ? 0 : this.smoothing);
       const kept = thinIndices(s.x, [s.y, smoothed], maxPoints);
       const y = (values: ReadonlyArray<number | null>) => pick(values, kept).map((v) => (v === null || !Number.isFinite(v) || (this.logScale && v <= 0) ? null : v));
-      return [pick(s.x, kept), y(s.y), y(smoothed)];
+      // A per-epoch series is drawn as it is; a batch series as its raw values under the smoothed ones.
+      return s.perEpoch ? [pick(s.x, kept), y(s.y)] : [pick(s.x, kept), y(s.y), y(smoothed)];
     });
     if (tables.length === 0) return [[]];
     return tables.length === 1 ? tables[0] : uPlot.join(tables);
@@ -134,22 +135,13 @@ export class LineChart {
     const series: uPlot.Series[] = [{ label: 'epoch', value: (_u, v) => (v === null || v === undefined ? '' : v.toFixed(2)) }];
     for (const s of this.series) {
       const color = themeColor(s.color);
-      series.push({
-        label: `${s.label} (raw)`,
-        stroke: withAlpha(color, 0.3),
-        width: 1,
-        spanGaps: true,
-        points: { show: false },
-        value: formatValue,
-      });
-      series.push({
-        label: s.label,
-        stroke: color,
-        width: 2,
-        spanGaps: true,
-        points: { show: s.perEpoch === true, size: 5, fill: color },
-        value: formatValue,
-      });
+      if (s.perEpoch) {
+        series.push({ label: s.label, stroke: color, width: 2, spanGaps: true, points: { show: true, size: 5, fill: color }, value: formatValue });
+        continue;
+      }
+      // The exact values carry the name (the legend shows them at the cursor); the smoothed line is drawn on top.
+      series.push({ label: s.label, stroke: withAlpha(color, 0.3), width: 1, spanGaps: true, points: { show: false }, value: formatValue });
+      series.push({ label: `${s.label} · smoothed`, stroke: color, width: 2, spanGaps: true, points: { show: false }, value: formatValue });
     }
     const axis = (label: string): uPlot.Axis => ({ label, stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } });
     return {
@@ -166,7 +158,7 @@ export class LineChart {
           (u, index) => {
             if (!this.options.onFocusSeries) return;
             const label = index === null ? undefined : u.series[index]?.label;
-            this.options.onFocusSeries(typeof label === 'string' ? label.replace(/ \(raw\)$/, '') : undefined);
+            this.options.onFocusSeries(typeof label === 'string' ? label.replace(/ · smoothed$/, '') : undefined);
           },
         ],
       },

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ActiveRuns } from '../training/activeRuns';
-import { shortProgress } from '../training/progressText';
+import { liveLine } from '../training/liveRun';
 import type { ModelDiagnostics } from '../diagnostics/modelDiagnostics';
 import { isModelFile } from '../modelFiles';
 
@@ -43,8 +43,11 @@ export class ModelCodeLensProvider implements vscode.CodeLensProvider, vscode.Di
     const lens = (title: string, command: string, tooltip: string) => new vscode.CodeLens(TOP, { title, command, arguments: [uri], tooltip });
     const run = this.active.get(uri.fsPath);
     if (run) {
-      const status = run.stopping ? 'stopping…' : run.lastBatch ? shortProgress(run.lastBatch) : 'starting…';
-      return [lens('$(debug-stop) Stop', 'nnTrainer.stop', 'Stop after the current batch'), lens(status, 'nnTrainer.showPanel', 'Show the training panel')];
+      const status = liveLine(run.panelRun, run.stopping);
+      const hold = run.panelRun.paused
+        ? [lens('$(debug-continue) Resume', 'nnTrainer.resume', 'Go on training'), lens('$(debug-step-over) Step', 'nnTrainer.step', 'Train one more epoch, then pause')]
+        : [lens('$(debug-pause) Pause', 'nnTrainer.pause', 'Hold training after the current batch')];
+      return [lens('$(debug-stop) Stop', 'nnTrainer.stop', 'Stop after the current batch'), ...hold, lens(status, 'nnTrainer.showPanel', 'Show the training panel')];
     }
     return [
       lens('$(play) Train', 'nnTrainer.train', 'Train this model in a worker'),

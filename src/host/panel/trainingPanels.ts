@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { isPanelToHostMessage, type HostToPanelMessage, type PanelCommand, type PanelRun } from '../../shared/panelProtocol';
 import { panelHtml } from './panelHtml';
+import { saveDownload } from './saveDownload';
 
 /** The panel's view type, also named by the `onWebviewPanel:` activation event in package.json. */
 export const TRAINING_PANEL_VIEW_TYPE = 'nnTrainer.trainingPanel';
@@ -141,6 +142,7 @@ export class TrainingPanels implements vscode.Disposable {
       webview.onDidReceiveMessage((message: unknown) => {
         if (!isPanelToHostMessage(message)) return;
         if (message.type === 'ready') this.sendSnapshot(modelFile, open);
+        else if (message.type === 'download') void saveDownload(modelFile, message);
         else this.onCommand(modelFile, message.command);
       }),
       panel.onDidDispose(() => {
@@ -174,12 +176,18 @@ function panelTitle(name: string): string {
   return `Training: ${name}`;
 }
 
-/** Keeps the queue short during a long wait: a snapshot replaces everything before it, a batch the batch before it. */
+/**
+ * Keeps the queue short during a long wait: a snapshot replaces everything before it, a batch the
+ * batch before it, taking over that batch's points so none is lost.
+ */
 function enqueue(queue: HostToPanelMessage[], message: HostToPanelMessage): void {
   if (message.type === 'snapshot') queue.length = 0;
   if (message.type === 'batch') {
     const previous = queue.findIndex((m) => m.type === 'batch');
-    if (previous >= 0) queue.splice(previous, 1);
+    if (previous >= 0) {
+      const [dropped] = queue.splice(previous, 1);
+      if (dropped.type === 'batch' && dropped.points?.length) message = { ...message, points: [...dropped.points, ...(message.points ?? [])] };
+    }
   }
   queue.push(message);
 }

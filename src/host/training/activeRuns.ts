@@ -1,19 +1,18 @@
 import * as vscode from 'vscode';
 import type { PanelRun } from '../../shared/panelProtocol';
-import type { BatchEndEvent } from '../../shared/trainingEvents';
 import type { WorkerJobHandle } from '../worker/workerJob';
+import type { LivePace } from './liveRun';
 
 /** A training going on in a worker, as the host tracks it. */
 export interface ActiveRun {
   modelFile: string;
   job: WorkerJobHandle;
-  /** What the panel shows; updated as events arrive. */
+  /**
+   * The one live state of the run (liveRun.ts applies the worker's events to it): the panel mirrors it,
+   * and the CodeLens, the notification and the sidebar render from it.
+   */
   panelRun: PanelRun;
-  /** When the first batch of the first epoch began, for the ETA. */
-  trainingStartedAt?: number;
-  lastBatch?: BatchEndEvent;
-  /** Training samples per epoch (without the validation ones), from the run's start. */
-  trainSamples?: number;
+  pace: LivePace;
   stopping: boolean;
 }
 

@@ -11,10 +11,7 @@ import type { ActiveRuns } from './activeRuns';
 export function panelRunOf(modelFile: string, active: ActiveRuns, runsRoot: string | undefined, problems?: PanelProblem[]): PanelRun {
   if (problems) return { modelFile, name: defaultModelName(modelFile), status: 'invalid', history: [], problems };
   const live = active.get(modelFile);
-  if (live) {
-    const batch = live.lastBatch;
-    return { ...live.panelRun, current: batch && { epoch: batch.epoch, batch: batch.batch, batchesPerEpoch: batch.batchesPerEpoch, metrics: batch.metrics } };
-  }
+  if (live) return { ...live.panelRun };
   const latest = listRuns(modelFile, runsRoot)[0];
   if (!latest) return { modelFile, name: defaultModelName(modelFile), status: 'idle', history: [] };
   const { summary, dir } = latest;

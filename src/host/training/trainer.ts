@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import type { TrainResult } from '../../shared/workerProtocol';
-import type { BatchEndEvent, EpochEndEvent, PhaseEvent, RunStartedEvent } from '../../shared/trainingEvents';
+import type { BatchEndEvent, EpochEndEvent, PauseChangedEvent, PhaseEvent, RunStartedEvent } from '../../shared/trainingEvents';
 import { formatDuration, formatMetrics } from '../../core/metricFormat';
 import { readSettings, runsRootFor } from '../settings';
 import { WorkerEndedError, WorkerJobError, WorkerJobHandle } from '../worker/workerJob';
 import { markRunStopped } from '../runs/runRecords';
 import type { ActiveRun, ActiveRuns } from './activeRuns';
 import { defaultModelName } from '../../core/modelFile/modelFileName';
-import { etaText, fractionDone, shortProgress } from './progressText';
+import { applyBatch, applyEpochEnd, applyPause, etaSuffix, fractionOf, liveLine, newPace } from './liveRun';
 import { trainingResultText } from '../../core/resultText';
 import type { HostServices } from '../hostServices';
 
@@ -47,7 +47,7 @@ export class Trainer {
       runsRoot: runsRootFor(uri, settings),
       progressIntervalMs: settings.progressUpdateIntervalMs,
     });
-    const run: ActiveRun = { modelFile, job, stopping: false, panelRun: { modelFile, name: defaultModelName(modelFile), status: 'running', history: [] } };
+    const run: ActiveRun = { modelFile, job, stopping: false, pace: newPace(), panelRun: { modelFile, name: defaultModelName(modelFile), status: 'running', history: [] } };
     this.active.add(run);
     this.services.log.info(`Training ${vscode.workspace.asRelativePath(uri)} (backend setting: ${settings.backend})`);
 
@@ -97,6 +97,27 @@ export class Trainer {
     return true;
   }
 
+  /** Holds the training of a model file between batches (nothing is lost; the worker waits). */
+  pause(uri: vscode.Uri): boolean {
+    return this.control(uri, 'pause');
+  }
+
+  resume(uri: vscode.Uri): boolean {
+    return this.control(uri, 'resume');
+  }
+
+  /** Trains one more epoch, then pauses. */
+  step(uri: vscode.Uri): boolean {
+    return this.control(uri, 'step');
+  }
+
+  private control(uri: vscode.Uri, type: 'pause' | 'resume' | 'step'): boolean {
+    const run = this.active.get(uri.fsPath);
+    if (!run || run.stopping) return false;
+    run.job.control(type);
+    return true;
+  }
+
   /** Model files being trained now. */
   trainingFiles(): string[] {
     return this.active.all().map((r) => r.modelFile);
@@ -106,31 +127,39 @@ export class Trainer {
   private follow(run: ActiveRun, sink: ProgressSink, onStarted: () => void): void {
     const { log, panels } = this.services;
     let reported = 0;
-    run.job.onProgress = (event: RunStartedEvent | BatchEndEvent | PhaseEvent) => {
+    const report = () => {
+      const done = fractionOf(run.panelRun) * 100;
+      sink.progress?.report({ message: `${liveLine(run.panelRun)}${etaSuffix(run.panelRun)}`, increment: done - reported });
+      reported = done;
+    };
+    run.job.onProgress = (event: RunStartedEvent | BatchEndEvent | PhaseEvent | PauseChangedEvent) => {
       const progress = sink.progress;
       if (event.type === 'runStarted') {
         Object.assign(run.panelRun, { runDir: event.runDir, backend: event.backend, epochs: event.epochs });
-        run.trainSamples = event.trainSamples;
+        run.pace.trainSamples = event.trainSamples;
         log.info(`Backend ${event.backend}: ${event.backendReason}`);
         log.info(`Run folder: ${event.runDir}`);
         log.info(`${event.trainSamples} training samples, ${event.validationSamples} validation samples, ${event.epochs} epochs of ${event.batchesPerEpoch} batches, seed ${event.seed}`);
         for (const note of event.notes) log.info(note);
         onStarted();
       } else if (event.type === 'batchEnd') {
-        run.trainingStartedAt ??= performance.now() - event.elapsedMs;
-        run.lastBatch = event;
-        const done = fractionDone(event) * 100;
-        const eta = etaText(event, performance.now() - run.trainingStartedAt);
-        progress?.report({ message: `${shortProgress(event)}${eta}`, increment: done - reported });
-        reported = done;
-        panels.post(run.modelFile, { type: 'batch', epoch: event.epoch, epochs: event.epochs, batch: event.batch, batchesPerEpoch: event.batchesPerEpoch, metrics: event.metrics });
+        const { progress: current, points } = applyBatch(run.panelRun, run.pace, event);
+        report();
+        panels.post(run.modelFile, { type: 'batch', epochs: event.epochs, progress: current, points });
+        this.active.notify(run.modelFile);
+      } else if (event.type === 'pauseChanged') {
+        applyPause(run.panelRun, event.paused);
+        log.info(`${run.panelRun.name}: ${event.paused ? `paused at epoch ${event.epoch}, batch ${event.batch}` : 'resumed'}`);
+        report();
+        panels.post(run.modelFile, { type: 'paused', paused: event.paused });
         this.active.notify(run.modelFile);
       } else if (event.phase !== 'training') {
         progress?.report({ message: event.phase.replace('-', ' ') + '…' });
       }
     };
     run.job.onEpochEnd = (event: EpochEndEvent) => {
-      run.panelRun.history.push({ epoch: event.epoch, metrics: event.metrics });
+      applyEpochEnd(run.panelRun, run.pace, event);
+      report();
       log.info(`Epoch ${event.epoch}/${event.epochs} - ${formatDuration(event.epochMs)} - ${formatMetrics(event.metrics)}`);
       panels.post(run.modelFile, { type: 'epochEnd', epoch: event.epoch, metrics: event.metrics });
       this.active.notify(run.modelFile);
@@ -142,9 +171,9 @@ export class Trainer {
     const name = run.panelRun.name;
     try {
       const result = (await run.job.result) as TrainResult;
-      Object.assign(run.panelRun, { status: result.status, runDir: result.runDir, evaluation: result.evaluation, predictions: result.predictions, classNames: result.classNames });
+      Object.assign(run.panelRun, { status: result.status, paused: false, current: undefined, runDir: result.runDir, evaluation: result.evaluation, predictions: result.predictions, classNames: result.classNames });
       panels.post(run.modelFile, { type: 'finished', status: result.status, evaluation: result.evaluation, predictions: result.predictions });
-      const headline = trainingResultText({ name, ...result, trainSamples: run.trainSamples });
+      const headline = trainingResultText({ name, ...result, trainSamples: run.pace.trainSamples });
       log.info(headline + (result.evaluation ? ` (${formatMetrics(result.evaluation.metrics)})` : ''));
       void this.services.announceRun(run.modelFile, result.runDir, headline);
       return result;

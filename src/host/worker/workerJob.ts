@@ -1,5 +1,5 @@
 import { Worker } from 'worker_threads';
-import type { BatchEndEvent, EpochEndEvent, PhaseEvent, RunStartedEvent } from '../../shared/trainingEvents';
+import type { BatchEndEvent, EpochEndEvent, PauseChangedEvent, PhaseEvent, RunStartedEvent } from '../../shared/trainingEvents';
 import {
   isWorkerToHostMessage,
   type HostToWorkerMessage,
@@ -46,7 +46,7 @@ export class WorkerJobHandle {
   readonly id = nextJobId();
   readonly result: Promise<JobResult>;
   /** Set right after construction: the worker answers no sooner than the next turn of the event loop. */
-  onProgress?: (event: RunStartedEvent | BatchEndEvent | PhaseEvent) => void;
+  onProgress?: (event: RunStartedEvent | BatchEndEvent | PhaseEvent | PauseChangedEvent) => void;
   onEpochEnd?: (event: EpochEndEvent) => void;
   private readonly worker: Worker;
   private settled = false;
@@ -107,6 +107,11 @@ export class WorkerJobHandle {
     const outcome = await Promise.race([this.result.then(() => 'done' as const, () => 'done' as const), gaveUp]);
     clearTimeout(timer);
     if (outcome === 'timeout') await this.worker.terminate();
+  }
+
+  /** Holds training between batches, lets it go, or lets it run one more epoch and hold again. */
+  control(type: 'pause' | 'resume' | 'step'): void {
+    if (!this.settled) this.send({ type, id: this.id });
   }
 
   private send(message: HostToWorkerMessage): void {
