@@ -7,8 +7,7 @@ describe('Commands from the palette while a training panel has focus', () => {
   // Before, the workspace's model files were offered in a quick pick: close it if one is left open.
   afterEach(() => vscode.commands.executeCommand('workbench.action.closeQuickOpen'));
 
-  it("act on the panel's model file (Validate, Predict), not on one the user must pick", async function () {
-    this.timeout(60_000);
+  it("act on the panel's model file (Validate, Predict), not on one the user must pick", async () => {
     const api = await extensionApi();
     const file = await vscode.commands.executeCommand<vscode.Uri>('nnTrainer.newModelFile', 'xor', workspaceFile('focus/focused.nn.yaml'));
     const trained = await vscode.commands.executeCommand<TrainResult | undefined>('nnTrainer.train', file);
@@ -21,7 +20,6 @@ describe('Commands from the palette while a training panel has focus', () => {
     await waitFor('the focused panel', () => api.panels.panelFor(file.fsPath)?.active);
     assert.strictEqual(api.panels.activeModelFile(), file.fsPath);
 
-    this.timeout(30_000);
     const checked = await vscode.commands.executeCommand<CheckResult | undefined>('nnTrainer.validate');
     assert.strictEqual(checked?.file, file.fsPath);
     const predicted = await vscode.commands.executeCommand<PredictResult | undefined>('nnTrainer.predict', undefined, { runDir: trained.runDir, input: '[0, 1]' });
