@@ -1,4 +1,4 @@
-/** Evaluate and Predict on a run folder, and the host's reading of run folders. */
+/** Evaluate and Predict on a run folder, and finding a model file's runs. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, writeFileSync, readFileSync } from 'node:fs';
@@ -6,7 +6,9 @@ import * as path from 'node:path';
 import { trainModelFile } from '../../src/core/session/trainModelFile';
 import { evaluateRun, predictRunSamples } from '../../src/core/session/savedRun';
 import { RunInputError } from '../../src/core/session/runInputError';
-import { listRuns, markRunStopped, readHistory, runsWithModel } from '../../src/host/runs/runRecords';
+import { runsOfModelFile, runsWithModel } from '../../src/core/runs/runList';
+import { readHistory } from '../../src/core/runs/runHistory';
+import { markRunStopped } from '../../src/core/runs/stoppedRun';
 import { examplesDir, tempDir } from '../helpers/tempDir';
 
 test('a saved run evaluates to the metrics it had when training ended, reading its CSV beside the original file', async () => {
@@ -42,7 +44,7 @@ test('run folders of a model file are listed newest first, and a terminated run 
   const first = await trainModelFile(xor, { backend: 'cpu', runsRoot, epochs: 2 });
   const second = await trainModelFile(xor, { backend: 'cpu', runsRoot, epochs: 3 });
   await trainModelFile(path.join(examplesDir, 'iris.nn.yaml'), { backend: 'cpu', runsRoot, epochs: 1 });
-  assert.deepEqual(listRuns(xor, runsRoot).map((r) => r.dir), [second.runDir, first.runDir]);
+  assert.deepEqual(runsOfModelFile(xor, runsRoot).map((r) => r.dir), [second.runDir, first.runDir]);
   assert.equal(runsWithModel(xor, runsRoot).length, 2);
   assert.deepEqual(readHistory(second.runDir).map((h) => h.epoch), [1, 2, 3]);
 

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { readRunSummary } from './runFolder';
+import { defaultRunsRoot, readRunSummary } from './runFolder';
 import { MODEL_JSON, SUMMARY_FILE, type RunSummary } from './runSummary';
 
 /** A run folder found on disk, with its summary. */
@@ -12,7 +12,8 @@ export interface FoundRun {
 /**
  * Every run folder in `folder`, newest first: `folder` may be a runs root (`.nn-runs`, holding
  * `<name>/<timestamp>/`) or one model's folder in it (`.nn-runs/<name>/`). Folders without a readable
- * summary are skipped: a summary is replaced atomically, so an unreadable one is not a run.
+ * summary are skipped: a summary is replaced atomically, so an unreadable one is not a run. Statuses
+ * are as readRunSummary reads them: a `running` run whose process is gone is `interrupted`.
  */
 export function runsIn(folder: string): FoundRun[] {
   const runs: FoundRun[] = [];
@@ -27,6 +28,17 @@ export function runsIn(folder: string): FoundRun[] {
     }
   }
   return runs.sort((a, b) => b.summary.startedAt.localeCompare(a.summary.startedAt));
+}
+
+/** The runs of one model file under its runs root (by default `.nn-runs` beside it), newest first. */
+export function runsOfModelFile(modelFile: string, runsRoot = defaultRunsRoot(modelFile)): FoundRun[] {
+  const target = path.resolve(modelFile);
+  return runsIn(runsRoot).filter((run) => path.resolve(run.summary.modelFile) === target);
+}
+
+/** A model file's runs whose saved model can be evaluated or predicted with, newest first: any that no longer runs and has a model.json. */
+export function runsWithModel(modelFile: string, runsRoot?: string): FoundRun[] {
+  return runsOfModelFile(modelFile, runsRoot).filter((run) => run.summary.status !== 'running' && fs.existsSync(path.join(run.dir, MODEL_JSON)));
 }
 
 /** Whether a folder is one run (it has a summary or a saved model), not a folder of runs. */

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { MODEL_FILE_PATTERN } from '../modelFile/modelFileName';
 import { defaultRunsRoot } from '../runs/runFolder';
-import { isCompletedRun, isRunFolder, runsIn, type FoundRun } from '../runs/runList';
+import { isCompletedRun, isRunFolder, runsIn, runsOfModelFile, type FoundRun } from '../runs/runList';
 import { RunInputError } from './runInputError';
 
 export interface ResolvedRun {
@@ -24,8 +24,7 @@ export function resolveRunFolder(target: string): ResolvedRun {
   }
   if (!MODEL_FILE_PATTERN.test(target)) throw new RunInputError(`${target} is neither a run folder nor a model file (*.nn.yaml, *.nn.json).`);
   const root = defaultRunsRoot(target);
-  const own = runsIn(root).filter((run) => path.resolve(run.summary.modelFile) === path.resolve(target));
-  return { runDir: latestCompleted(own, target, `${target} has no completed run in ${root}`, `train it first: nn-trainer train ${target}`).dir, picked: true };
+  return { runDir: latestCompleted(runsOfModelFile(target, root), target, `${target} has no completed run in ${root}`, `train it first: nn-trainer train ${target}`).dir, picked: true };
 }
 
 function latestCompleted(runs: FoundRun[], target: string, none: string, advice: string): FoundRun {

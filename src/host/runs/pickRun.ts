@@ -2,14 +2,14 @@ import * as vscode from 'vscode';
 import { countOf, evaluationResultText, metricsResultText } from '../../core/resultText';
 import { readSettings, runsRootFor } from '../settings';
 import { defaultModelName } from '../../core/modelFile/modelFileName';
-import { runsWithModel, type RunRecord } from './runRecords';
+import { runsWithModel, type FoundRun } from '../../core/runs/runList';
 
 /**
  * The run Evaluate and Predict use: the latest one with a saved model, or, when `choose` is set and
  * there are several, the one the user picks (latest first). Undefined when there is none or the user
  * cancels; the user is told when there is none.
  */
-export async function pickRun(uri: vscode.Uri, choose: boolean, purpose: string): Promise<RunRecord | undefined> {
+export async function pickRun(uri: vscode.Uri, choose: boolean, purpose: string): Promise<FoundRun | undefined> {
   const runs = runsWithModel(uri.fsPath, runsRootFor(uri, readSettings(uri)));
   if (runs.length === 0) {
     const train = 'Train Model';

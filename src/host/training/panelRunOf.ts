@@ -1,6 +1,7 @@
 import type { PanelProblem, PanelRun } from '../../shared/panelProtocol';
 import { defaultModelName } from '../../core/modelFile/modelFileName';
-import { listRuns, readHistory } from '../runs/runRecords';
+import { runsOfModelFile } from '../../core/runs/runList';
+import { readHistory } from '../../core/runs/runHistory';
 import type { ActiveRuns } from './activeRuns';
 
 /**
@@ -12,7 +13,7 @@ export function panelRunOf(modelFile: string, active: ActiveRuns, runsRoot: stri
   if (problems) return { modelFile, name: defaultModelName(modelFile), status: 'invalid', history: [], problems };
   const live = active.get(modelFile);
   if (live) return { ...live.panelRun };
-  const latest = listRuns(modelFile, runsRoot)[0];
+  const latest = runsOfModelFile(modelFile, runsRoot)[0];
   if (!latest) return { modelFile, name: defaultModelName(modelFile), status: 'idle', history: [] };
   const { summary, dir } = latest;
   return {

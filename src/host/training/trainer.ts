@@ -4,7 +4,7 @@ import type { BatchEndEvent, EpochEndEvent, PauseChangedEvent, PhaseEvent, RunSt
 import { formatDuration, formatMetrics } from '../../core/metricFormat';
 import { readSettings, runsRootFor } from '../settings';
 import { WorkerEndedError, WorkerJobError, WorkerJobHandle } from '../worker/workerJob';
-import { markRunStopped } from '../runs/runRecords';
+import { markRunStopped } from '../../core/runs/stoppedRun';
 import type { ActiveRun, ActiveRuns } from './activeRuns';
 import { defaultModelName } from '../../core/modelFile/modelFileName';
 import { applyBatch, applyEpochEnd, applyPause, etaSuffix, fractionOf, liveLine, newPace } from './liveRun';
