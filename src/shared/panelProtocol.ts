@@ -75,6 +75,8 @@ export interface PanelRun {
   /** Every batch's metrics so far, for the curves (from batches.jsonl for a run on disk). */
   curves?: PanelCurves;
   modelSummary?: PanelModelSummary;
+  /** The epoch whose weights the run folder holds: a stopped or interrupted run with them can be evaluated. */
+  weightsEpoch?: number;
   evaluation?: Evaluation;
   predictions?: Prediction[];
   classNames?: string[];
@@ -112,6 +114,8 @@ export type PanelToHostMessage = { type: 'ready' } | { type: 'command'; command:
 /** What the webview persists with setState, so a reloaded panel shows the same run at once. */
 export interface PanelState {
   run: PanelRun;
+  /** The chart settings the user chose (Smoothing, Log scale). */
+  charts?: { smoothing: number; logScale: boolean };
 }
 
 const PANEL_COMMANDS: ReadonlySet<string> = new Set<PanelCommand>(['train', 'pause', 'resume', 'step', 'stop', 'evaluate', 'predict', 'revealRunFolder', 'openModelFile']);

@@ -19,6 +19,7 @@ import { VSCODE_THEMES } from './vscodeThemes';
 const FILES: Record<string, { file: string; type: string }> = {
   '/dist/webview/panel.js': { file: 'dist/webview/panel.js', type: 'text/javascript' },
   '/media/panel.css': { file: 'media/panel.css', type: 'text/css' },
+  '/dist/webview/panel.css': { file: 'dist/webview/panel.css', type: 'text/css' },
 };
 
 export interface PanelServer {
@@ -31,7 +32,7 @@ export async function startPanelServer(): Promise<PanelServer> {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const origin = `http://${request.headers.host}`;
     if (url.pathname === '/') {
-      const html = panelHtml({ cspSource: origin, scriptUri: `${origin}/dist/webview/panel.js`, styleUri: `${origin}/media/panel.css` });
+      const html = panelHtml({ cspSource: origin, scriptUri: `${origin}/dist/webview/panel.js`, styleUri: `${origin}/media/panel.css`, bundleStyleUri: `${origin}/dist/webview/panel.css` });
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
       return;
     }

@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { formatNumber } from '../../src/core/metricFormat';
 import { repoRoot } from '../helpers/tempDir';
 import { PanelPage, launchChromium, startPanelServer, type PanelServer } from './panelPage';
-import { aPrediction, aRun, aRunningRun, epochMetrics } from './panelRuns';
+import { aPrediction, aRun, aRunningRun, epochMetrics, IRIS_SUMMARY, learningCurves } from './panelRuns';
 
 const screenshots = path.join(repoRoot, 'test-output', 'panel');
 const HOSTILE = '<img src=x onerror="window.__pwned=1">';
@@ -51,20 +51,23 @@ describe('training panel webview', () => {
     assert.equal(await page.page.locator('.waiting').isVisible(), false);
   });
 
-  test('appends one row per epoch, metric columns in the order they come, values as Keras prints them', async () => {
+  test('adds one row per epoch, newest first, metric columns in the order they come, values as Keras prints them', async () => {
     const page = await openPanel();
     await page.send({ type: 'snapshot', run: aRunningRun() });
+    // The table is folded away under its heading until the user opens it.
+    assert.equal(await page.page.locator('details.epochs').getAttribute('open'), null);
+    await page.page.locator('details.epochs > summary').click();
     assert.equal(await page.text('.history'), 'No epoch has finished yet.');
 
     await page.send({ type: 'epochEnd', epoch: 1, metrics: epochMetrics(1) });
-    // Marks the first row, to show that the next epoch appends instead of rebuilding the table.
+    // Marks the first row, to show that the next epoch is added instead of the table being rebuilt.
     await page.page.evaluate(() => document.querySelector('.history vscode-table-row')?.setAttribute('data-seen', ''));
     await page.send({ type: 'epochEnd', epoch: 2, metrics: { loss: 1.23456e-5, accuracy: 0.98765, val_loss: 12345.678, val_accuracy: 1 } });
 
     assert.deepEqual(await page.headers('.history'), ['epoch', 'loss', 'accuracy', 'val_loss', 'val_accuracy']);
     assert.deepEqual(await page.rows('.history'), [
-      ['1', '0.5000', '0.6000', '0.6000', '0.5500'],
       ['2', '1.2346e-5', '0.9877', '1.2346e+4', '1.0000'],
+      ['1', '0.5000', '0.6000', '0.6000', '0.5500'],
     ]);
     assert.equal(await page.page.locator('.history vscode-table-row[data-seen]').count(), 1);
     // Screen readers get a table whose header cells name the columns.
@@ -72,7 +75,7 @@ describe('training panel webview', () => {
 
     // The same epoch sent again (a snapshot's queue replayed) replaces its row.
     await page.send({ type: 'epochEnd', epoch: 2, metrics: { loss: 0.1, accuracy: 0.9, val_loss: 0.2, val_accuracy: 0.8 } });
-    assert.deepEqual((await page.rows('.history')).map((row) => row[0]), ['1', '2']);
+    assert.deepEqual((await page.rows('.history')).map((row) => row[0]), ['2', '1']);
   });
 
   test('formats numbers exactly as the CLI does, and a diverged loss as NaN', async () => {
@@ -87,7 +90,7 @@ describe('training panel webview', () => {
   test('shows the running batch: epoch, batch, progress and running metrics', async () => {
     const page = await openPanel();
     await page.send({ type: 'snapshot', run: aRun() });
-    await page.send({ type: 'batch', epoch: 2, epochs: 5, batch: 7, batchesPerEpoch: 20, metrics: { loss: 0.31234, accuracy: 0.875 } });
+    await page.send({ type: 'batch', epochs: 5, progress: { epoch: 2, batch: 7, batchesPerEpoch: 20, metrics: { loss: 0.31234, accuracy: 0.875 } } });
 
     assert.equal(await page.text('.progress-text'), 'Epoch 2/5 · batch 7/20');
     assert.equal(await page.text('.metrics'), 'loss: 0.3123 - accuracy: 0.8750');
@@ -97,7 +100,7 @@ describe('training panel webview', () => {
     assert.equal(await bar.getAttribute('max'), '20');
     assert.equal(await bar.isVisible(), true);
 
-    await page.send({ type: 'batch', epoch: 2, epochs: 5, batch: 8, batchesPerEpoch: 20, metrics: { loss: 0.3, accuracy: 0.88 } });
+    await page.send({ type: 'batch', epochs: 5, progress: { epoch: 2, batch: 8, batchesPerEpoch: 20, metrics: { loss: 0.3, accuracy: 0.88 } } });
     assert.equal(await page.text('.progress-text'), 'Epoch 2/5 · batch 8/20');
   });
 
@@ -159,8 +162,10 @@ describe('training panel webview', () => {
     const page = await openPanel();
     await page.send({ type: 'snapshot', run: aRunningRun() });
     for (const epoch of [1, 2]) await page.send({ type: 'epochEnd', epoch, metrics: epochMetrics(epoch) });
-    await page.send({ type: 'batch', epoch: 3, epochs: 3, batch: 1, batchesPerEpoch: 4, metrics: { loss: 0.2 } });
+    await page.send({ type: 'batch', epochs: 3, progress: { epoch: 3, batch: 1, batchesPerEpoch: 4, metrics: { loss: 0.2 } } });
 
+    // The state is saved once per animation frame.
+    await page.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     const state = await page.state();
     assert.deepEqual(state?.run.history.map((row) => row.epoch), [1, 2]);
     assert.equal(state?.run.current?.batch, 1);
@@ -168,7 +173,7 @@ describe('training panel webview', () => {
     await page.page.reload();
     assert.deepEqual(await page.posted(), [{ type: 'ready' }]);
     assert.equal(await page.text('h1'), 'iris');
-    assert.deepEqual((await page.rows('.history')).map((row) => row[0]), ['1', '2']);
+    assert.deepEqual((await page.rows('.history')).map((row) => row[0]), ['2', '1']);
     assert.equal(await page.text('.progress-text'), 'Epoch 3/3 · batch 1/4');
   });
 
@@ -209,13 +214,61 @@ describe('training panel webview', () => {
     assert.equal((await page.rows('.history')).length, 1);
   });
 
+  test('draws the Curves: one chart per metric, loss first, with its val_ series, smoothing and log scale', async () => {
+    const page = await openPanel();
+    const history = [1, 2, 3].map((epoch) => ({ epoch, metrics: epochMetrics(epoch) }));
+    // 100,000 batch points, as 60 epochs of MNIST at batch 32 would give.
+    const curves = learningCurves(50, 2_000);
+    await page.send({ type: 'snapshot', run: aRunningRun({ epochs: 50, history, curves, modelSummary: IRIS_SUMMARY }) });
+    await page.page.locator('figure.chart canvas').first().waitFor();
+    assert.equal(await page.text('#curves-heading'), 'Curves');
+    assert.deepEqual(await page.page.locator('figure.chart').evaluateAll((els) => els.map((e) => e.getAttribute('data-metric'))), ['loss', 'accuracy']);
+    const legend = await page.page.locator('figure.chart[data-metric=loss] .u-legend').innerText();
+    for (const label of ['loss', 'loss · smoothed', 'loss · epoch', 'val_loss']) assert.ok(legend.includes(label), legend);
+    assert.equal(await page.page.locator('input.smoothing').inputValue(), '0.6');
+    assert.equal(await page.text('.smoothing-value'), '0.600');
+    const canvas = page.page.locator('figure.chart[data-metric=loss] canvas');
+    assert.ok(((await canvas.boundingBox())?.width ?? 0) > 200, 'the chart has room');
+
+    // More points arrive: appended, not replacing, and duplicates after the last x are ignored.
+    const last = curves.x[curves.x.length - 1];
+    await page.send({ type: 'batch', epochs: 50, progress: { epoch: 51, batch: 1, batchesPerEpoch: 2_000, metrics: { loss: 0.1 } }, points: [{ x: last, metrics: { loss: 9 } }, { x: last + 0.0005, metrics: { loss: 0.1, accuracy: 0.97 } }] });
+    await page.page.waitForTimeout(100);
+    const saved = (await page.state())?.run.curves;
+    assert.ok(saved && saved.x.length < 5_000, `the saved state keeps the curves thinned: ${saved?.x.length} points`);
+    assert.equal(saved.values.loss.at(-1), 0.1, 'the newest point is there, the replayed one was ignored');
+
+    await page.page.locator('input.smoothing').fill('0.9');
+    await page.page.locator('#log-scale').check();
+    assert.equal(await page.text('.smoothing-value'), '0.900');
+    assert.deepEqual((await page.state())?.charts, { smoothing: 0.9, logScale: true });
+    assert.deepEqual(await page.problems(), []);
+
+    assert.deepEqual(await page.headers('.model-summary'), ['Layer (type)', 'Output Shape', 'Param #']);
+    assert.deepEqual(await page.rows('.model-summary'), [['dense (Dense)', '(None, 16)', '80'], ['dense_1 (Dense)', '(None, 3)', '51']]);
+    assert.match(await page.text('.model-summary .totals'), /Total params: 131/);
+
+    await page.page.locator('figure.chart[data-metric=loss] vscode-button').click();
+    const download = (await page.posted()).at(-1) as { type: string; fileName: string; content: string };
+    assert.equal(download.type, 'download');
+    assert.equal(download.fileName, 'iris-loss.png');
+    assert.match(download.content, /^data:image\/png;base64,/);
+  });
+
   test('renders in dark, light and high-contrast themes (screenshots in test-output/panel)', async () => {
     const page = await openPanel();
     fs.mkdirSync(screenshots, { recursive: true });
     const history = [1, 2, 3].map((epoch) => ({ epoch, metrics: epochMetrics(epoch) }));
     const predictions = [aPrediction('setosa', 'setosa'), aPrediction('virginica', 'versicolor'), aPrediction('versicolor', 'versicolor')];
-    await page.send({ type: 'snapshot', run: aRunningRun({ epochs: 5, history }) });
-    await page.send({ type: 'batch', epoch: 4, epochs: 5, batch: 12, batchesPerEpoch: 20, metrics: epochMetrics(4) });
+    const curves = learningCurves(3, 20);
+    await page.send({ type: 'snapshot', run: aRunningRun({ epochs: 5, history, curves, modelSummary: IRIS_SUMMARY }) });
+    await page.send({
+      type: 'batch',
+      epochs: 5,
+      progress: { epoch: 4, batch: 12, batchesPerEpoch: 20, metrics: epochMetrics(4), elapsedMs: 12_400, etaMs: 5_100, samplesPerSecond: 3_456, msPerStep: 2.7 },
+      points: learningCurves(4, 20).x.slice(60, 72).map((x) => ({ x, metrics: { loss: 0.3, accuracy: 0.85 } })),
+    });
+    await page.page.locator('figure.chart canvas').first().waitFor();
     await page.applyTheme('dark');
     await page.page.screenshot({ path: path.join(screenshots, 'running-dark.png'), fullPage: true });
 

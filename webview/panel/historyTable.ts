@@ -6,8 +6,8 @@ import { createTable, tableRow } from './table';
 type HistoryRow = PanelRun['history'][number];
 
 /**
- * The per-epoch metrics table. Rows are appended as epochs end rather than rebuilt, so a user
- * reading or selecting a row is not disturbed; it is rebuilt only when the metric columns change.
+ * The per-epoch metrics table, newest epoch first. Rows are added as epochs end rather than rebuilt,
+ * so a user reading or selecting a row is not disturbed; it is rebuilt only when the metric columns change.
  */
 export class HistoryTable {
   readonly element = el('div', { className: 'history' });
@@ -24,7 +24,7 @@ export class HistoryTable {
     const extendsShown = this.shown.every((row, i) => history[i] === row);
     if (!extendsShown || columns.join('\n') !== this.columns.join('\n')) this.rebuild(columns);
     for (const row of history.slice(this.shown.length)) {
-      this.body?.append(tableRow([String(row.epoch), ...columns.map((c) => (c in row.metrics ? formatNumber(row.metrics[c]) : ''))]));
+      this.body?.prepend(tableRow([String(row.epoch), ...columns.map((c) => (c in row.metrics ? formatNumber(row.metrics[c]) : ''))]));
     }
     this.shown = history.slice();
   }

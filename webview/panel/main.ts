@@ -3,14 +3,36 @@ import './elements';
 import { applyMessage, isPanelRun } from './panelRun';
 import { PanelView } from './panelView';
 import { vscodeApi } from './vscodeApi';
+import { DEFAULT_CURVE_SETTINGS } from './curvesView';
+import { thinnedCurves } from './savedCurves';
 
 const vscode = vscodeApi();
 const root = document.getElementById('panel') ?? document.body;
-const view = new PanelView(root, (command) => vscode.postMessage({ type: 'command', command }));
-
 // A reloaded or restored panel shows its last run at once; the host's snapshot then brings it up to date.
-const saved = vscode.getState()?.run;
-let run: PanelRun | undefined = isPanelRun(saved) ? saved : undefined;
+const state = vscode.getState();
+let run: PanelRun | undefined = isPanelRun(state?.run) ? state.run : undefined;
+let charts = { ...DEFAULT_CURVE_SETTINGS, ...state?.charts };
+// VS Code copies the state to the extension host on every setState: at most once a frame, and with the
+// curves thinned (a restored page draws those at once; the host's snapshot then brings every point).
+let saving = false;
+const save = () => {
+  if (saving) return;
+  saving = true;
+  requestAnimationFrame(() => {
+    saving = false;
+    if (run) vscode.setState({ run: { ...run, curves: thinnedCurves(run.curves) }, charts });
+  });
+};
+const view = new PanelView(
+  root,
+  (command) => vscode.postMessage({ type: 'command', command }),
+  charts,
+  (settings) => {
+    charts = settings;
+    save();
+  },
+  (fileName, content) => vscode.postMessage({ type: 'download', fileName, content }),
+);
 view.render(run);
 
 window.addEventListener('message', (event: MessageEvent<HostToPanelMessage>) => {
@@ -20,7 +42,7 @@ window.addEventListener('message', (event: MessageEvent<HostToPanelMessage>) => 
   if (next === run) return;
   run = next;
   view.render(run);
-  if (run) vscode.setState({ run });
+  save();
 });
 
 vscode.postMessage({ type: 'ready' });

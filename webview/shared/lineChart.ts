@@ -5,6 +5,8 @@
  * for drawing (the data passed in is never cut), and at most one redraw per animation frame.
  */
 import uPlot from 'uplot';
+// esbuild emits the imported CSS as the bundle's own stylesheet (dist/webview/panel.css).
+import 'uplot/dist/uPlot.min.css';
 import { smooth } from './math/smoothing';
 import { pick, thinIndices } from './math/thinning';
 import { themeColor, type ChartColor } from './themeColors';
@@ -149,7 +151,7 @@ export class LineChart {
       ...this.size(),
       series,
       scales: { x: { time: false }, y: this.logScale ? { distr: 3 } : {} },
-      axes: [axis('epoch'), { ...axis(''), size: 60 }],
+      axes: [{ ...axis('epoch'), size: 36, labelSize: 16 }, { ...axis(''), size: 56 }],
       legend: { show: true, live: true },
       cursor: { focus: { prox: 16 }, points: { size: 6 } },
       focus: { alpha: 0.35 },

@@ -7,22 +7,27 @@
 export const SERIES_COLORS = ['blue', 'orange', 'green', 'purple', 'red', 'yellow'] as const;
 export type ChartColor = (typeof SERIES_COLORS)[number] | 'foreground' | 'grid';
 
-const VARIABLES: Record<ChartColor, [string, string]> = {
+/** Each colour's variables, first set wins, then a last resort for a page outside VS Code. */
+const VARIABLES: Record<ChartColor, [...string[], string]> = {
   blue: ['--vscode-charts-blue', '#3794ff'],
   orange: ['--vscode-charts-orange', '#d18616'],
   green: ['--vscode-charts-green', '#89d185'],
   purple: ['--vscode-charts-purple', '#b180d7'],
   red: ['--vscode-charts-red', '#f14c4c'],
   yellow: ['--vscode-charts-yellow', '#cca700'],
-  foreground: ['--vscode-charts-foreground', '#cccccc'],
-  grid: ['--vscode-charts-lines', 'rgba(128, 128, 128, 0.35)'],
+  foreground: ['--vscode-charts-foreground', '--vscode-descriptionForeground', '--vscode-foreground', '#888888'],
+  grid: ['--vscode-charts-lines', '--vscode-editorWidget-border', '--vscode-panel-border', 'rgba(128, 128, 128, 0.35)'],
 };
 
 /** The theme's value of a chart colour (its VS Code default when the variable is unset). */
 export function themeColor(color: ChartColor): string {
-  const [variable, fallback] = VARIABLES[color];
-  const value = getComputedStyle(document.body).getPropertyValue(variable).trim();
-  return value || fallback;
+  const names = VARIABLES[color];
+  const style = getComputedStyle(document.body);
+  for (const name of names.slice(0, -1)) {
+    const value = style.getPropertyValue(name).trim();
+    if (value) return value;
+  }
+  return names[names.length - 1];
 }
 
 /** The i-th series colour, cycling. */

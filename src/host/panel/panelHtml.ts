@@ -6,6 +6,8 @@ export interface PanelPageSources {
   cspSource: string;
   scriptUri: string;
   styleUri: string;
+  /** The bundle's own stylesheet (uPlot's chart styles), loaded before the panel's. */
+  bundleStyleUri?: string;
 }
 
 /**
@@ -34,7 +36,8 @@ export function panelHtml(sources: PanelPageSources, nonce: string = newNonce())
   <meta charset="UTF-8">
   <meta http-equiv="Content-Security-Policy" content="${escapeAttribute(panelCsp(sources.cspSource, nonce))}">
   <meta name="viewport" content="width=device-width, initial-scale=1.0">
-  <link rel="stylesheet" href="${escapeAttribute(sources.styleUri)}">
+${sources.bundleStyleUri ? `  <link rel="stylesheet" href="${escapeAttribute(sources.bundleStyleUri)}">
+` : ''}  <link rel="stylesheet" href="${escapeAttribute(sources.styleUri)}">
   <title>Training</title>
 </head>
 <body>

@@ -9,7 +9,7 @@ describe('A long run (MNIST) in the worker', () => {
     const mnist = workspaceFile('mnist-mlp.nn.yaml');
     const xor = workspaceFile('xor.nn.yaml');
     const training = vscode.commands.executeCommand<TrainResult | undefined>('nnTrainer.train', mnist);
-    await waitFor('MNIST batches to arrive', () => api.activeRuns.get(mnist.fsPath)?.lastBatch, 120_000);
+    await waitFor('MNIST batches to arrive', () => api.activeRuns.get(mnist.fsPath)?.panelRun.current, 120_000);
 
     // A blocked host would hold these behind the training; in the worker each takes milliseconds.
     const slowest = await slowestOf(10, async () => {
