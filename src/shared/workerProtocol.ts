@@ -1,12 +1,13 @@
 /**
  * The one message protocol between the extension host and a worker_threads worker. The host sends
- * `start` with a job and may send `cancel`; the worker answers with `progress` and `epochEnd` while it
- * works and ends every job with exactly one `done` or `error` carrying the same id.
+ * `start` with a job and may send `cancel` (and `pause`, `resume` or `step` to a train job); the worker
+ * answers with `progress` and `epochEnd` while it works and ends every job with exactly one `done` or
+ * `error` carrying the same id.
  */
 import type { Diagnostic } from './diagnosticTypes';
 import type { CompletionEntry, HoverInfo, LayerShape, OutlineSymbol } from './editingTypes';
 import type { BackendChoice, Evaluation, NestedNumbers, Prediction, RunStatus } from './runResults';
-import type { BatchEndEvent, EpochEndEvent, MetricValues, PhaseEvent, RunStartedEvent } from './trainingEvents';
+import type { BatchEndEvent, EpochEndEvent, MetricValues, PauseChangedEvent, PhaseEvent, RunStartedEvent } from './trainingEvents';
 
 /** Trains a model file into a new run folder. */
 export interface TrainJob {
@@ -130,16 +131,26 @@ export type WorkerError =
   | { kind: 'run-input'; message: string }
   | { kind: 'internal'; message: string; stack?: string };
 
-export type HostToWorkerMessage = { type: 'start'; id: number; job: WorkerJob } | { type: 'cancel'; id: number };
+/**
+ * `pause` holds a train job after its current batch, `resume` lets it go on, and `step` runs it to the
+ * end of the next epoch and holds it there. The worker answers with a `pauseChanged` progress event
+ * when training is actually held or goes on again.
+ */
+export type HostToWorkerMessage =
+  | { type: 'start'; id: number; job: WorkerJob }
+  | { type: 'cancel'; id: number }
+  | { type: 'pause'; id: number }
+  | { type: 'resume'; id: number }
+  | { type: 'step'; id: number };
 
 export type WorkerToHostMessage =
-  | { type: 'progress'; id: number; event: RunStartedEvent | BatchEndEvent | PhaseEvent }
+  | { type: 'progress'; id: number; event: RunStartedEvent | BatchEndEvent | PhaseEvent | PauseChangedEvent }
   | { type: 'epochEnd'; id: number; event: EpochEndEvent }
   | { type: 'done'; id: number; result: JobResult }
   | { type: 'error'; id: number; error: WorkerError };
 
 const WORKER_MESSAGE_TYPES: ReadonlySet<string> = new Set(['progress', 'epochEnd', 'done', 'error']);
-const HOST_MESSAGE_TYPES: ReadonlySet<string> = new Set(['start', 'cancel']);
+const HOST_MESSAGE_TYPES: ReadonlySet<string> = new Set(['start', 'cancel', 'pause', 'resume', 'step']);
 
 export function isWorkerToHostMessage(value: unknown): value is WorkerToHostMessage {
   return isTypedMessage(value, WORKER_MESSAGE_TYPES) && typeof (value as { id?: unknown }).id === 'number';

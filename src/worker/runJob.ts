@@ -1,6 +1,7 @@
 import type { JobResult, WorkerJob, WorkerToHostMessage } from '../shared/workerProtocol';
 import type { TrainingEvent } from '../shared/trainingEvents';
 import { trainModelFile } from '../core/session/trainModelFile';
+import type { TrainingControl } from '../core/train/trainingControl';
 import { checkModelFileWithSize } from '../core/session/checkModelFile';
 import { evaluateRun, predictRunSamples } from '../core/session/savedRun';
 import { predictFromRun } from '../core/session/predictFromRun';
@@ -10,24 +11,27 @@ import { outlineModelText } from '../core/editing/outline';
 import { completeModelText } from '../core/editing/completions';
 import { hoverModelText } from '../core/editing/hover';
 import { readCsvHeader } from '../core/editing/csvHeader';
+import { BatchThrottle } from './batchThrottle';
 
 type Post = (message: WorkerToHostMessage) => void;
 
-/** Runs one job with the core and reports its events through `post`; resolves to the job's result. */
-export async function runJob(id: number, job: WorkerJob, signal: AbortSignal, post: Post): Promise<JobResult> {
+/**
+ * Runs one job with the core and reports its events through `post`; resolves to the job's result.
+ * `control` pauses, resumes and steps a train job.
+ */
+export async function runJob(id: number, job: WorkerJob, signal: AbortSignal, post: Post, control?: TrainingControl): Promise<JobResult> {
   switch (job.kind) {
     case 'train': {
-      const report = throttledBatches(job.progressIntervalMs);
+      const throttle = new BatchThrottle(job.progressIntervalMs);
+      const send = (event: TrainingEvent) => post(event.type === 'epochEnd' ? { type: 'epochEnd', id, event } : { type: 'progress', id, event });
       const outcome = await trainModelFile(job.file, {
         backend: job.backend,
         epochs: job.epochs,
         runsRoot: job.runsRoot,
         signal,
-        onEvent: (event) => {
-          if (event.type === 'epochEnd') post({ type: 'epochEnd', id, event });
-          else if (report(event)) post({ type: 'progress', id, event });
-        },
-      });
+        control,
+        onEvent: (event) => throttle.offer(event).forEach(send),
+      }).finally(() => throttle.flush().forEach(send));
       const { summary } = outcome;
       return {
         kind: 'train',
@@ -61,19 +65,4 @@ export async function runJob(id: number, job: WorkerJob, signal: AbortSignal, po
       return { kind: 'hover', ...(hover ? { hover } : {}) };
     }
   }
-}
-
-/**
- * MNIST has 1,875 batches an epoch; posting each would flood the host. Batches go at most once per
- * interval; every other kind of event always goes.
- */
-function throttledBatches(intervalMs: number): (event: TrainingEvent) => boolean {
-  let last = -Infinity;
-  return (event) => {
-    if (event.type !== 'batchEnd') return true;
-    const now = performance.now();
-    if (now - last < intervalMs) return false;
-    last = now;
-    return true;
-  };
 }

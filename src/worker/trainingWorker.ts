@@ -7,22 +7,27 @@ import { parentPort } from 'worker_threads';
 import { isHostToWorkerMessage, type WorkerError, type WorkerToHostMessage } from '../shared/workerProtocol';
 import { ModelFileInvalidError } from '../core/session/modelFileInvalidError';
 import { RunInputError } from '../core/session/runInputError';
+import { TrainingControl } from '../core/train/trainingControl';
 import { runJob } from './runJob';
 
 if (!parentPort) throw new Error('trainingWorker.js runs only as a worker_threads Worker.');
 const port = parentPort;
-const running = new Map<number, AbortController>();
+/** Each running job's Stop, and for a train job its pause, resume and step. */
+const running = new Map<number, { controller: AbortController; control?: TrainingControl }>();
 const post = (message: WorkerToHostMessage) => port.postMessage(message);
 
 port.on('message', (message: unknown) => {
   if (!isHostToWorkerMessage(message)) return;
-  if (message.type === 'cancel') {
-    running.get(message.id)?.abort();
+  if (message.type !== 'start') {
+    const job = running.get(message.id);
+    if (message.type === 'cancel') job?.controller.abort();
+    else job?.control?.[message.type]();
     return;
   }
   const controller = new AbortController();
-  running.set(message.id, controller);
-  runJob(message.id, message.job, controller.signal, post)
+  const control = message.job.kind === 'train' ? new TrainingControl() : undefined;
+  running.set(message.id, { controller, control });
+  runJob(message.id, message.job, controller.signal, post, control)
     .then((result) => post({ type: 'done', id: message.id, result }))
     .catch((err: unknown) => post({ type: 'error', id: message.id, error: toWorkerError(err) }))
     .finally(() => running.delete(message.id));

@@ -3,30 +3,49 @@ import * as path from 'path';
 import type { LayersModel, io } from '@tensorflow/tfjs';
 import type { Tf } from '../backend/tfTypes';
 import { MODEL_JSON, WEIGHTS_FILE } from './runSummary';
-import { writeFileAtomic } from './runFolder';
+import { writeFileAtomic } from './atomicFile';
 
 /**
  * Saves a model in the TensorFlow.js Layers format (model.json + one weights file), loadable by
- * tf.loadLayersModel. Written with a custom save handler because pure tfjs in Node has no file://
- * handler (only tfjs-node registers one).
+ * tf.loadLayersModel.
  */
 export async function saveLayersModel(tf: Tf, model: LayersModel, dir: string): Promise<void> {
+  writeModelFiles(dir, await modelArtifacts(tf, model));
+}
+
+/**
+ * A model's topology and weights as model.save produces them. Taken with a custom save handler
+ * because pure tfjs in Node has no file:// handler (only tfjs-node registers one).
+ */
+export async function modelArtifacts(tf: Tf, model: LayersModel): Promise<io.ModelArtifacts> {
+  let saved: io.ModelArtifacts | undefined;
   await model.save(
     tf.io.withSaveHandler(async (artifacts: io.ModelArtifacts) => {
-      const weights = artifacts.weightData ? concatWeightData(artifacts.weightData) : new Uint8Array();
-      writeFileAtomic(path.join(dir, WEIGHTS_FILE), weights);
-      const modelJson = {
-        format: artifacts.format ?? 'layers-model',
-        generatedBy: artifacts.generatedBy,
-        convertedBy: artifacts.convertedBy ?? null,
-        modelTopology: artifacts.modelTopology,
-        trainingConfig: artifacts.trainingConfig,
-        weightsManifest: [{ paths: [`./${WEIGHTS_FILE}`], weights: artifacts.weightSpecs ?? [] }],
-      };
-      writeFileAtomic(path.join(dir, MODEL_JSON), JSON.stringify(modelJson));
-      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON', weightDataBytes: weights.byteLength } };
+      saved = artifacts;
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
     }),
   );
+  if (!saved) throw new Error('model.save did not hand over the model');
+  return saved;
+}
+
+/** Writes weights.bin, then model.json listing them: a model.json is never seen without its weights. */
+export function writeModelFiles(dir: string, artifacts: io.ModelArtifacts): void {
+  writeWeightsFile(dir, artifacts.weightData);
+  const modelJson = {
+    format: artifacts.format ?? 'layers-model',
+    generatedBy: artifacts.generatedBy,
+    convertedBy: artifacts.convertedBy ?? null,
+    modelTopology: artifacts.modelTopology,
+    trainingConfig: artifacts.trainingConfig,
+    weightsManifest: [{ paths: [`./${WEIGHTS_FILE}`], weights: artifacts.weightSpecs ?? [] }],
+  };
+  writeFileAtomic(path.join(dir, MODEL_JSON), JSON.stringify(modelJson));
+}
+
+/** Replaces weights.bin in one step. */
+export function writeWeightsFile(dir: string, weightData: io.WeightData | undefined): void {
+  writeFileAtomic(path.join(dir, WEIGHTS_FILE), weightData ? concatWeightData(weightData) : new Uint8Array());
 }
 
 /** Loads a model saved by saveLayersModel (or any tfjs Layers model folder with one weights file). */

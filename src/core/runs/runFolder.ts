@@ -1,12 +1,17 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import type { MetricValues } from '../../shared/trainingEvents';
-import { HISTORY_FILE, SUMMARY_FILE, type RunSummary } from './runSummary';
+import type { BatchPoint, MetricValues } from '../../shared/trainingEvents';
+import { writeFileAtomic } from './atomicFile';
+import { batchLogLines } from './batchLog';
+import { effectiveStatus } from './interruptedRuns';
+import { BATCHES_FILE, HISTORY_FILE, SUMMARY_FILE, type RunSummary } from './runSummary';
+
+export { writeFileAtomic };
 
 /**
  * One run's folder: `<runsRoot>/<name>/<timestamp>/`. The summary is always replaced atomically
  * (write then rename), so a reader never sees half a file and a run that dies keeps saying
- * `running` or `stopped`, never a success it did not have.
+ * `running` (read as `interrupted` once its process is gone) or `stopped`, never a success it did not have.
  */
 export class RunFolder {
   private constructor(readonly dir: string) {}
@@ -28,21 +33,20 @@ export class RunFolder {
     fs.appendFileSync(path.join(this.dir, HISTORY_FILE), JSON.stringify({ epoch, ...metrics }) + '\n');
   }
 
+  /** Appends batches' own metrics to batches.jsonl in one write (an epoch of MNIST is 1,875 lines). */
+  appendBatches(points: readonly BatchPoint[]): void {
+    if (points.length > 0) fs.appendFileSync(path.join(this.dir, BATCHES_FILE), batchLogLines(points));
+  }
+
   writeSummary(summary: RunSummary): void {
     writeFileAtomic(path.join(this.dir, SUMMARY_FILE), JSON.stringify(summary, null, 2) + '\n');
   }
 }
 
-/** Reads a run folder's summary.json. */
+/** Reads a run folder's summary.json, with its effective status: a `running` run whose process died reads as `interrupted`. */
 export function readRunSummary(runDir: string): RunSummary {
-  return JSON.parse(fs.readFileSync(path.join(runDir, SUMMARY_FILE), 'utf8')) as RunSummary;
-}
-
-/** Writes through a temporary file and a rename, which replaces the target in one step. */
-export function writeFileAtomic(file: string, content: string | Uint8Array): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, content);
-  fs.renameSync(tmp, file);
+  const summary = JSON.parse(fs.readFileSync(path.join(runDir, SUMMARY_FILE), 'utf8')) as RunSummary;
+  return { ...summary, status: effectiveStatus(summary) };
 }
 
 /** The default runs folder: `.nn-runs` beside the model file. */

@@ -1,14 +1,18 @@
+import * as os from 'os';
 import * as path from 'path';
 import type { LayersModel } from '@tensorflow/tfjs';
 import type { TrainingEvent } from '../../shared/trainingEvents';
 import type { BackendChoice } from '../backend/backendNames';
 import { selectBackend, type SelectedBackend } from '../backend/selectBackend';
 import { compileModel } from '../model/buildModel';
+import { summarizeModel } from '../model/modelSummary';
 import { RunFolder, defaultRunsRoot } from '../runs/runFolder';
 import type { RunSummary } from '../runs/runSummary';
 import { saveLayersModel } from '../runs/modelFiles';
+import { RunRecorder } from '../runs/runRecorder';
 import { savePreprocessing } from '../runs/preprocessingFile';
 import { fitModel, validationSampleCount, type FitResult } from '../train/fitModel';
+import type { TrainingControl } from '../train/trainingControl';
 import { evaluateModel } from '../train/evaluateModel';
 import { predictFromSpec } from '../train/predictions';
 import { withSeededMathRandom } from '../train/seededRandom';
@@ -25,6 +29,8 @@ export interface TrainModelFileOptions {
   /** Folder that holds `<name>/<timestamp>/`; default `.nn-runs` beside the model file. */
   runsRoot?: string;
   signal?: AbortSignal;
+  /** Pause, resume and step while it trains. */
+  control?: TrainingControl;
   onEvent?: (event: TrainingEvent) => void | Promise<void>;
   /** Injectable tfjs-node loader (tests of the fallback). */
   requireFn?: (id: string) => unknown;
@@ -39,7 +45,9 @@ export interface TrainOutcome {
 /**
  * Trains a model file end to end: validate, pick a backend, load data, build and check, then train,
  * evaluate, predict and save into a new run folder. An invalid file throws ModelFileInvalidError
- * before any folder exists; a failure later leaves the folder marked `failed` and rethrows.
+ * before any folder exists; a failure later leaves the folder marked `failed` and rethrows. The
+ * weights of every finished epoch are kept (see RunRecorder), so a run that is stopped or fails keeps
+ * a model of its last finished epoch, and one whose process dies a model at most a second older.
  */
 export async function trainModelFile(file: string, options: TrainModelFileOptions = {}): Promise<TrainOutcome> {
   const started = performance.now();
@@ -80,6 +88,9 @@ async function trainLoaded(
       epochsCompleted: 0,
       classNames: data.classNames,
       notes: data.notes,
+      modelSummary: summarizeModel(model),
+      pid: process.pid,
+      hostname: os.hostname(),
     };
     run.writeSummary(summary);
     savePreprocessing(run.dir, data);
@@ -95,9 +106,10 @@ async function trainLoaded(
       validationSamples,
       seed,
       notes: data.notes,
+      modelSummary: summary.modelSummary,
     });
     try {
-      const result = await trainEvaluatePredict(tf, model, loaded, run, epochs, seed, options, emit);
+      const result = await trainEvaluatePredict(tf, model, loaded, new RunRecorder(run, summary, tf, model), epochs, seed, options, emit);
       Object.assign(summary, result.summaryFields, { finishedAt: new Date().toISOString(), durationMs: performance.now() - started });
       run.writeSummary(summary);
       return { runDir: run.dir, summary, history: result.history };
@@ -115,7 +127,7 @@ async function trainEvaluatePredict(
   tf: SelectedBackend['tf'],
   model: LayersModel,
   loaded: LoadedModelFile,
-  run: RunFolder,
+  recorder: RunRecorder,
   epochs: number,
   seed: number,
   options: TrainModelFileOptions,
@@ -123,21 +135,37 @@ async function trainEvaluatePredict(
 ): Promise<{ summaryFields: Partial<RunSummary>; history: FitResult['history'] }> {
   const { spec, data } = loaded;
   await emit({ type: 'phase', phase: 'training' });
-  const fit = await fitModel({
-    tf,
-    model,
-    spec,
-    data,
-    epochs,
-    random: mulberry32(seed ^ 0x5eed),
-    signal: options.signal,
-    onEvent: async (event) => {
-      if (event.type === 'epochEnd') run.appendEpoch(event.epoch, event.metrics);
-      await emit(event);
-    },
-  });
+  let fit: FitResult;
+  try {
+    fit = await fitModel({
+      tf,
+      model,
+      spec,
+      data,
+      epochs,
+      random: mulberry32(seed ^ 0x5eed),
+      signal: options.signal,
+      control: options.control,
+      onEvent: async (event) => {
+        await recorder.record(event);
+        await emit(event);
+      },
+    });
+  } finally {
+    try {
+      await recorder.flush();
+    } finally {
+      recorder.dispose();
+    }
+  }
   const finalMetrics = Object.fromEntries(Object.entries(fit.history).map(([k, v]) => [k, v[v.length - 1]]));
-  const fields: Partial<RunSummary> = { status: fit.status, epochsCompleted: fit.epochsCompleted, finalMetrics, samplesPerSecond: fit.samplesPerSecond };
+  const fields: Partial<RunSummary> = {
+    status: fit.status,
+    epochsCompleted: fit.epochsCompleted,
+    finalMetrics,
+    samplesPerSecond: fit.samplesPerSecond,
+    ...(fit.pausedMs > 0 ? { pausedMs: fit.pausedMs } : {}),
+  };
   if (fit.status !== 'stopped') {
     await emit({ type: 'phase', phase: 'evaluating' });
     fields.evaluation = await evaluateModel(tf, model, spec, data);
@@ -146,7 +174,11 @@ async function trainEvaluatePredict(
       fields.predictions = await predictFromSpec(tf, model, data, spec.predict);
     }
   }
-  await emit({ type: 'phase', phase: 'saving' });
-  await saveLayersModel(tf, model, run.dir);
+  // A stopped model is part way into an epoch: the saved weights of its last whole epoch stay instead.
+  if (fit.status !== 'stopped') {
+    await emit({ type: 'phase', phase: 'saving' });
+    await saveLayersModel(tf, model, recorder.dir);
+    fields.weightsEpoch = fit.epochsCompleted;
+  }
   return { summaryFields: fields, history: fit.history };
 }

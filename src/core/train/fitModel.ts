@@ -3,10 +3,11 @@ import type { LoadedData } from '../data/dataTypes';
 import { sliceSplit } from '../data';
 import type { ModelSpec } from '../spec/modelSpec';
 import type { Tf } from '../backend/tfTypes';
-import type { MetricValues, TrainingEvent } from '../../shared/trainingEvents';
+import type { BatchPoint, MetricValues, TrainingEvent } from '../../shared/trainingEvents';
 import { batchCount, batchDataset } from './batchDatasets';
 import { EarlyStopping } from './earlyStopping';
 import { metricLogKeys } from './metricLogKeys';
+import type { TrainingControl } from './trainingControl';
 
 export type FitStatus = 'completed' | 'early_stopped' | 'stopped';
 
@@ -15,7 +16,10 @@ export interface FitResult {
   epochsCompleted: number;
   /** Per metric (loss, each metric label, val_*), one value per completed epoch. */
   history: Record<string, number[]>;
+  /** Time spent training, without the time held by a pause. */
   trainMs: number;
+  /** Time held by pauses. */
+  pausedMs: number;
   samplesPerSecond: number;
 }
 
@@ -28,16 +32,19 @@ export interface FitOptions {
   /** Draws the shuffle order; seeded for reproducible runs. */
   random: () => number;
   signal?: AbortSignal;
+  /** Pause, resume and step; without one training never holds. */
+  control?: TrainingControl;
   onEvent?: (event: TrainingEvent) => void | Promise<void>;
 }
 
 /**
  * Trains with tfjs' fitDataset. Validation holds out the LAST validation_split of the training data
  * before shuffling, as Keras does. Cancelling stops after the current batch; a partly done epoch is
- * not counted, so the history holds only whole epochs.
+ * not counted, so the history holds only whole epochs. A pause holds training after a batch (a step
+ * after an epoch) and its time is kept out of every timing.
  */
 export async function fitModel(options: FitOptions): Promise<FitResult> {
-  const { tf, model, spec, data, epochs, signal, onEvent } = options;
+  const { tf, model, spec, data, epochs, signal, control, onEvent } = options;
   const { batchSize, shuffle, validationSplit, earlyStopping } = spec.fit;
   const validationCount = validationSampleCount(data.train.count, validationSplit);
   const trainCount = data.train.count - validationCount;
@@ -54,6 +61,8 @@ export async function fitModel(options: FitOptions): Promise<FitResult> {
   let samplesSeen = 0;
   let epochStart = 0;
   let batchesDone = 0;
+  let pausedMs = 0;
+  let pausedInEpochMs = 0;
   let running: { sums: Record<string, number>; samples: number } = { sums: {}, samples: 0 };
   const start = performance.now();
 
@@ -62,6 +71,12 @@ export async function fitModel(options: FitOptions): Promise<FitResult> {
     model.stopTraining = true;
   };
   signal?.addEventListener('abort', stopNow, { once: true });
+  const holdIfPaused = async (epoch: number) => {
+    if (!control) return;
+    const held = await control.holdIfPaused(signal, (paused) => onEvent?.({ type: 'pauseChanged', paused, epoch, batch: batchesDone }));
+    pausedMs += held;
+    pausedInEpochMs += held;
+  };
 
   try {
     await model.fitDataset(batchDataset(tf, data, train, batchSize, { shuffle, random: options.random }), {
@@ -71,6 +86,7 @@ export async function fitModel(options: FitOptions): Promise<FitResult> {
       callbacks: {
         onEpochBegin: async () => {
           epochStart = performance.now();
+          pausedInEpochMs = 0;
           batchesDone = 0;
           running = { sums: {}, samples: 0 };
         },
@@ -85,7 +101,12 @@ export async function fitModel(options: FitOptions): Promise<FitResult> {
             running.sums[label] = (running.sums[label] ?? 0) + Number(logs?.[logKeys[i]] ?? NaN) * size;
           }
           const metrics = Object.fromEntries(labels.map((l) => [l, running.sums[l] / running.samples]));
-          await onEvent?.({ type: 'batchEnd', epoch: epochsCompleted + 1, epochs, batch: batchesDone, batchesPerEpoch, metrics, elapsedMs: performance.now() - epochStart });
+          const epoch = epochsCompleted + 1;
+          const point: BatchPoint = { epoch, batch: batchesDone, metrics: Object.fromEntries(labels.map((l, i) => [l, Number(logs?.[logKeys[i]] ?? NaN)])) };
+          const elapsedMs = performance.now() - epochStart - pausedInEpochMs;
+          await onEvent?.({ type: 'batchEnd', epoch, epochs, batch: batchesDone, batchesPerEpoch, metrics, elapsedMs, points: [point] });
+          // After the last batch the epoch end comes next, and a step or pause holds there instead.
+          if (batchesDone < batchesPerEpoch) await holdIfPaused(epoch);
         },
         onEpochEnd: async (_epoch, logs) => {
           // fitDataset still calls onEpochEnd after a stop mid-epoch; that epoch is not whole.
@@ -99,10 +120,15 @@ export async function fitModel(options: FitOptions): Promise<FitResult> {
           });
           for (const [key, value] of Object.entries(metrics)) (history[key] ??= []).push(value);
           epochsCompleted += 1;
-          await onEvent?.({ type: 'epochEnd', epoch: epochsCompleted, epochs, metrics, epochMs: performance.now() - epochStart });
+          await onEvent?.({ type: 'epochEnd', epoch: epochsCompleted, epochs, metrics, epochMs: performance.now() - epochStart - pausedInEpochMs });
           if (status !== 'stopped' && stopper?.shouldStop(metrics)) {
             status = 'early_stopped';
             model.stopTraining = true;
+          }
+          // Nothing is left to hold for after the last epoch or a stop.
+          if (status === 'completed' && epochsCompleted < epochs) {
+            control?.reachedEpochEnd();
+            await holdIfPaused(epochsCompleted);
           }
         },
       },
@@ -110,10 +136,10 @@ export async function fitModel(options: FitOptions): Promise<FitResult> {
   } finally {
     signal?.removeEventListener('abort', stopNow);
   }
-  const trainMs = performance.now() - start;
+  const trainMs = performance.now() - start - pausedMs;
   // A stop that arrives after the last epoch interrupted nothing.
   if (status === 'stopped' && epochsCompleted === epochs) status = 'completed';
-  return { status, epochsCompleted, history, trainMs, samplesPerSecond: trainMs > 0 ? (samplesSeen / trainMs) * 1000 : 0 };
+  return { status, epochsCompleted, history, trainMs, pausedMs, samplesPerSecond: trainMs > 0 ? (samplesSeen / trainMs) * 1000 : 0 };
 }
 
 /** How many of `count` training samples validation_split holds out (from the end, as Keras). */
