@@ -17,6 +17,7 @@ import { announceRun } from './host/runAnnouncement';
 import { MODEL_FILE_SELECTORS } from './host/modelFiles';
 import { readSettings, runsRootFor } from './host/settings';
 import { registerEditing } from './host/editing/registerEditing';
+import { markInterruptedRuns } from './host/runs/markInterruptedRuns';
 import type { ModelCompletionProvider } from './host/editing/modelCompletionProvider';
 
 /** What tests reach through `getExtension(...).exports`. */
@@ -72,6 +73,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     // Stop every training when the extension goes away, so no worker outlives its host.
     { dispose: () => void Promise.all(trainer.trainingFiles().map((f) => trainer.stop(vscode.Uri.file(f)))) },
   );
+  // Runs a reload cut short say so, in the panel and everywhere else, instead of `running` forever.
+  void markInterruptedRuns(log).catch((err: unknown) => log.warn(`Checking for interrupted runs failed: ${err instanceof Error ? err.message : String(err)}`));
   return { trainer, activeRuns, panels, diagnostics, codeLenses, completion: editing.completion };
 }
 

@@ -4,7 +4,7 @@
  * of the run followed by incremental updates. The webview asks for actions with `command`.
  */
 import type { Severity } from './diagnosticTypes';
-import type { Evaluation, Prediction, RunStatus } from './runResults';
+import type { Evaluation, ModelSummaryTable, Prediction, RunStatus } from './runResults';
 import type { MetricValues } from './trainingEvents';
 
 /** A problem of the model file that kept training from starting, located for the reader (1-based). */
@@ -39,12 +39,7 @@ export interface PanelCurves {
 }
 
 /** Keras' model.summary() as rows. */
-export interface PanelModelSummary {
-  layers: Array<{ name: string; type: string; outputShape: string; params: number }>;
-  totalParams: number;
-  trainableParams: number;
-  nonTrainableParams: number;
-}
+export type PanelModelSummary = ModelSummaryTable;
 
 /** One batch point as the host sends it: its x in epochs and the batch's own metrics. */
 export interface PanelBatchPoint {
@@ -94,7 +89,7 @@ export type HostToPanelMessage =
   | { type: 'paused'; paused: boolean }
   | { type: 'epochEnd'; epoch: number; metrics: MetricValues }
   /** The run ended; evaluation and predictions are there when training completed. */
-  | { type: 'finished'; status: RunStatus; evaluation?: Evaluation; predictions?: Prediction[]; error?: string }
+  | { type: 'finished'; status: RunStatus; evaluation?: Evaluation; predictions?: Prediction[]; error?: string; weightsEpoch?: number }
   /** A later Evaluate or Predict command on the run the panel shows. */
   | { type: 'evaluation'; evaluation: Evaluation }
   | { type: 'predictions'; predictions: Prediction[] };

@@ -27,6 +27,7 @@ export function applyMessage(run: PanelRun | undefined, message: HostToPanelMess
         status: message.status,
         paused: false,
         current: undefined,
+        weightsEpoch: message.weightsEpoch ?? run.weightsEpoch,
         evaluation: message.evaluation ?? run.evaluation,
         predictions: message.predictions ?? run.predictions,
         error: message.error,

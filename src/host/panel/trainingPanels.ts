@@ -97,6 +97,11 @@ export class TrainingPanels implements vscode.Disposable {
     return this.panels.get(modelFile)?.panel;
   }
 
+  /** For tests: the run a snapshot of the file's panel would show now. */
+  snapshotFor(modelFile: string): PanelRun {
+    return this.snapshotOf(modelFile);
+  }
+
   /** For tests: the run of the latest snapshot sent to the file's open panel. */
   lastSnapshotFor(modelFile: string): PanelRun | undefined {
     return this.panels.get(modelFile)?.lastSnapshot;

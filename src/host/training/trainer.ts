@@ -135,7 +135,7 @@ export class Trainer {
     run.job.onProgress = (event: RunStartedEvent | BatchEndEvent | PhaseEvent | PauseChangedEvent) => {
       const progress = sink.progress;
       if (event.type === 'runStarted') {
-        Object.assign(run.panelRun, { runDir: event.runDir, backend: event.backend, epochs: event.epochs });
+        Object.assign(run.panelRun, { runDir: event.runDir, backend: event.backend, epochs: event.epochs, modelSummary: event.modelSummary });
         run.pace.trainSamples = event.trainSamples;
         log.info(`Backend ${event.backend}: ${event.backendReason}`);
         log.info(`Run folder: ${event.runDir}`);
@@ -171,8 +171,9 @@ export class Trainer {
     const name = run.panelRun.name;
     try {
       const result = (await run.job.result) as TrainResult;
-      Object.assign(run.panelRun, { status: result.status, paused: false, current: undefined, runDir: result.runDir, evaluation: result.evaluation, predictions: result.predictions, classNames: result.classNames });
-      panels.post(run.modelFile, { type: 'finished', status: result.status, evaluation: result.evaluation, predictions: result.predictions });
+      // Weights are saved at every epoch end, so a stopped run has those of its last whole epoch.
+      Object.assign(run.panelRun, { status: result.status, paused: false, current: undefined, weightsEpoch: result.epochsCompleted, runDir: result.runDir, evaluation: result.evaluation, predictions: result.predictions, classNames: result.classNames });
+      panels.post(run.modelFile, { type: 'finished', status: result.status, evaluation: result.evaluation, predictions: result.predictions, weightsEpoch: result.epochsCompleted });
       const headline = trainingResultText({ name, ...result, trainSamples: run.pace.trainSamples });
       log.info(headline + (result.evaluation ? ` (${formatMetrics(result.evaluation.metrics)})` : ''));
       void this.services.announceRun(run.modelFile, result.runDir, headline);

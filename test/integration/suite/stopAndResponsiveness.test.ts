@@ -8,6 +8,9 @@ describe('A long run (MNIST) in the worker', () => {
     const api = await extensionApi();
     const mnist = workspaceFile('mnist-mlp.nn.yaml');
     const xor = workspaceFile('xor.nn.yaml');
+    // The CodeLens command answers only for a document VS Code has loaded ("Illegal argument" otherwise).
+    await vscode.workspace.openTextDocument(xor);
+    await vscode.workspace.openTextDocument(mnist);
     const training = vscode.commands.executeCommand<TrainResult | undefined>('nnTrainer.train', mnist);
     await waitFor('MNIST batches to arrive', () => api.activeRuns.get(mnist.fsPath)?.panelRun.current, 120_000);
 
