@@ -27,8 +27,6 @@ test('the panel shows curves live and after a reload, and a reload during MNIST 
     await session.open();
     await quickOpenFile(page, 'xor.nn.yaml');
     await runFromPalette(page, 'Neural Network: Train Model', 60_000);
-    await waitForWebviewText(page, /Epoch \d+\/300 · batch 1\/1/, 60_000);
-    await shot('xor-training-dark');
     const xor = await waitForFinishedRun(path.join(workspace, '.nn-runs', 'xor'), 3 * 60_000);
     assert.equal(xor.status, 'completed');
     const finished = await waitForWebviewText(page, /Completed[\s\S]*Curves[\s\S]*Model summary[\s\S]*dense \(Dense\)/, 30_000);
