@@ -4,19 +4,26 @@
  *   1. wasm BatchMatMul fast path vs the stock kernel (MNIST MLP samples/s, batch 32 and 128)
  *   2. backends: wasm vs cpu on the MNIST MLP and on XOR
  *   3. MNIST peak memory: bytes converted per batch vs one float32 tensor of the whole set
+ *   4. the training panel: MNIST trained through the host's worker path with and without a panel open
  * Memory is measured in child processes, since peak RSS belongs to a whole process.
  */
 import { spawnSync } from 'child_process';
+import * as path from 'path';
+import { timePanelTraining, type PanelTiming, type PanelVariant } from './panelCost';
 import { runMemoryChild, type MemoryMode } from './memoryChild';
 import { timeMnistTraining, timeXor } from './throughput';
 import { selectBackend } from '../src/core/backend/selectBackend';
 import { installWasmMatMulFastPath, uninstallWasmMatMulFastPath } from '../src/core/backend/wasmMatMulFastPath';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 8192);
+/** Rounds of the panel measurement, each one training without and one with the panel. */
+const PANEL_ROUNDS = Number(process.env.BENCH_PANEL_ROUNDS ?? 5);
 
 async function main(): Promise<void> {
   const child = process.argv.indexOf('--memory-child');
   if (child !== -1) return runMemoryChild(process.argv[child + 1] as MemoryMode);
+  // `node dist/bench.js --panel-only`: section 4 alone, the one that takes minutes.
+  if (process.argv.includes('--panel-only')) return benchPanel();
 
   console.log(`Neural Network Trainer benchmark (node ${process.version}, ${SAMPLES} MNIST samples per timing)\n`);
   const { tf } = await selectBackend('wasm', { layerTypes: ['Dense'] });
@@ -46,7 +53,39 @@ async function main(): Promise<void> {
   const bytes = measureChild('bytes-per-batch');
   const float = measureChild('float32-tensor');
   row('   peak RSS', `one float32 tensor ${bytes && float ? float.toFixed(0) : '?'} MB`, `bytes per batch ${bytes ? bytes.toFixed(0) : '?'} MB`, float / bytes);
+
+  await benchPanel();
   console.log('\nRatios above 1 favour the second figure.');
+}
+
+/**
+ * examples/mnist-mlp.nn.yaml for 1 epoch (54,000 samples, wasm) in a worker per run, the two variants
+ * alternated so that a machine getting busier or calmer weighs on both alike; medians of the rounds.
+ */
+async function benchPanel(): Promise<void> {
+  console.log(`\n4. Training panel: MNIST MLP, 1 epoch through the host's worker path, batch progress every 250 ms (${PANEL_ROUNDS} rounds, medians)`);
+  const workerScript = path.join(__dirname, 'worker.js');
+  const modelFile = path.resolve('examples/mnist-mlp.nn.yaml');
+  const timings: Record<PanelVariant, PanelTiming[]> = { 'no panel': [], 'panel open': [] };
+  for (let round = 0; round < PANEL_ROUNDS; round++) {
+    for (const variant of ['no panel', 'panel open'] as const) timings[variant].push(await timePanelTraining(workerScript, modelFile, 1, variant));
+  }
+  const without = median(timings['no panel'].map((t) => t.samplesPerSecond));
+  const open = median(timings['panel open'].map((t) => t.samplesPerSecond));
+  row('   MNIST MLP, batch 32', `no panel ${fmt(without)} samples/s`, `panel open ${fmt(open)} samples/s`, open / without);
+  const last = timings['panel open'][PANEL_ROUNDS - 1];
+  const rounds = timings['no panel'].map((t, i) => `${fmt(t.samplesPerSecond)} / ${fmt(timings['panel open'][i].samplesPerSecond)}`).join(', ');
+  const busy = median(timings['panel open'].map((t) => t.panelMs));
+  const share = median(timings['panel open'].map((t) => t.panelMs / t.trainingMs));
+  console.log(`   rounds, no panel / panel open: ${rounds} samples/s`);
+  console.log(`   panel work on the host thread: ${busy.toFixed(0)} ms a run (${(share * 100).toFixed(2)}% of its training time); last run ${last.messages} messages, ${(last.panelMs / last.messages).toFixed(2)} ms each, saved state ${fmt(last.stateChars / 1024)} KB`);
+  console.log('   Goal: ratio 0.95x or more (an open panel costs at most 5% of the training speed).');
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 function measureChild(mode: MemoryMode): number {
