@@ -5,6 +5,7 @@ import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { useWorkbenchSession } from '../vscodeServer/workbenchSession';
 import { quickOpenFile } from '../vscodeServer/workbench';
+import { setWorkspaceSetting } from '../vscodeServer/workspace';
 
 /**
  * Editing a model file as a person does, in a real VS Code in a real browser, with no YAML extension:
@@ -98,11 +99,4 @@ async function runCommand(page: Page, label: string): Promise<void> {
 
 async function waitForLine(page: Page, text: RegExp): Promise<void> {
   await page.locator('.view-lines .view-line', { hasText: text }).first().waitFor({ timeout: 15_000 });
-}
-
-function setWorkspaceSetting(workspace: string, key: string, value: unknown): void {
-  const file = path.join(workspace, '.vscode', 'settings.json');
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const settings = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
-  fs.writeFileSync(file, JSON.stringify({ ...settings, [key]: value }, null, 2));
 }

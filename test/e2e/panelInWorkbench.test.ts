@@ -7,6 +7,7 @@ import { waitForFinishedRun } from '../helpers/finishedRun';
 import { findRepoRoot } from '../vscodeServer/tools';
 import { useWorkbenchSession } from '../vscodeServer/workbenchSession';
 import { quickOpenFile, runFromPalette, waitForWebviewText, waitForWorkbench } from '../vscodeServer/workbench';
+import { setWorkspaceSetting } from '../vscodeServer/workspace';
 
 /**
  * The training panel in a real VS Code in a real browser: XOR trained with its curves, the panel
@@ -81,9 +82,6 @@ async function chartCount(page: Page): Promise<number> {
 
 /** Switches the theme through the workspace settings, as a user's settings.json would, and lets it paint. */
 async function setTheme(page: Page, workspace: string, theme: string): Promise<void> {
-  const file = path.join(workspace, '.vscode', 'settings.json');
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const settings = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
-  fs.writeFileSync(file, JSON.stringify({ ...settings, 'workbench.colorTheme': theme }, null, 2));
+  setWorkspaceSetting(workspace, 'workbench.colorTheme', theme);
   await page.waitForTimeout(2_500);
 }

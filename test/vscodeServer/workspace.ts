@@ -19,3 +19,11 @@ export function copyExamplesWorkspace(root = findRepoRoot()): string {
 export function removeWorkspace(workspace: string): void {
   fs.rmSync(workspace, { recursive: true, force: true, maxRetries: 3 });
 }
+
+/** Sets one workspace setting in `.vscode/settings.json`, as a user's edit would; VS Code applies it live. */
+export function setWorkspaceSetting(workspace: string, key: string, value: unknown): void {
+  const file = path.join(workspace, '.vscode', 'settings.json');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const settings = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  fs.writeFileSync(file, JSON.stringify({ ...settings, [key]: value }, null, 2));
+}
