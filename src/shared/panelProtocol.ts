@@ -92,6 +92,8 @@ export type HostToPanelMessage =
   | { type: 'finished'; status: RunStatus; evaluation?: Evaluation; predictions?: Prediction[]; error?: string; weightsEpoch?: number }
   /** A later Evaluate or Predict command on the run the panel shows. */
   | { type: 'evaluation'; evaluation: Evaluation }
+  /** Several updates at once, applied in order: the host bundles what arrives within a few milliseconds. */
+  | { type: 'updates'; messages: HostToPanelMessage[] }
   | { type: 'predictions'; predictions: Prediction[] };
 
 export type PanelCommand = 'train' | 'pause' | 'resume' | 'step' | 'stop' | 'evaluate' | 'predict' | 'revealRunFolder' | 'openModelFile';

@@ -52,6 +52,11 @@ test('the panel shows curves live and after a reload, and a reload during MNIST 
     await waitForWebviewText(page, /Training[\s\S]*Epoch 1\/5 · batch [\d,]+\/1,688[\s\S]*samples\/s/, 3 * 60_000);
     await page.waitForTimeout(3_000);
     await shot('mnist-training-dark');
+    await setTheme(page, workspace, THEMES.light);
+    await shot('mnist-training-light');
+    await setTheme(page, workspace, THEMES['high-contrast']);
+    await shot('mnist-training-high-contrast');
+    await setTheme(page, workspace, THEMES.dark);
     await page.reload();
     await waitForWorkbench(page);
     const interrupted = await waitForWebviewText(page, /Interrupted/, 90_000);

@@ -204,6 +204,21 @@ describe('training panel webview', () => {
     assert.ok(problems.includes('CSP blocked style-src-attr: inline'), problems.join('\n'));
   });
 
+  test('applies bundled updates in order, as the host sends what arrives within a few milliseconds', async () => {
+    const page = await openPanel();
+    await page.send({ type: 'snapshot', run: aRunningRun() });
+    await page.send({
+      type: 'updates',
+      messages: [
+        { type: 'epochEnd', epoch: 1, metrics: epochMetrics(1) },
+        { type: 'batch', epochs: 3, progress: { epoch: 2, batch: 4, batchesPerEpoch: 4, metrics: { loss: 0.4 } }, points: [{ x: 2, metrics: { loss: 0.4 } }] },
+        { type: 'epochEnd', epoch: 2, metrics: epochMetrics(2) },
+      ],
+    });
+    assert.deepEqual((await page.rows('.history')).map((row) => row[0]), ['2', '1']);
+    assert.equal(await page.text('.progress-text'), 'Epoch 2/3 · batch 4/4');
+  });
+
   test('ignores messages it does not know', async () => {
     const page = await openPanel();
     await page.send({ type: 'snapshot', run: aRun() });

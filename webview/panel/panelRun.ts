@@ -32,6 +32,8 @@ export function applyMessage(run: PanelRun | undefined, message: HostToPanelMess
         predictions: message.predictions ?? run.predictions,
         error: message.error,
       };
+    case 'updates':
+      return message.messages.reduce<PanelRun | undefined>((state, update) => applyMessage(state, update), run);
     case 'evaluation':
       return { ...run, evaluation: message.evaluation };
     case 'predictions':

@@ -6,11 +6,17 @@ import { saveDownload } from './saveDownload';
 /** The panel's view type, also named by the `onWebviewPanel:` activation event in package.json. */
 export const TRAINING_PANEL_VIEW_TYPE = 'nnTrainer.trainingPanel';
 
+/** How long updates for a ready panel wait to be sent together. */
+const OUTBOX_DELAY_MS = 50;
+
 interface OpenPanel {
   readonly panel: vscode.WebviewPanel;
   /** Set once the page has said `ready`; until then messages wait in `queue`. */
   ready: boolean;
   queue: HostToPanelMessage[];
+  /** Updates for a ready page, sent together a moment later (XOR ends hundreds of epochs a second). */
+  outbox: HostToPanelMessage[];
+  flushTimer?: NodeJS.Timeout;
   readonly subscriptions: vscode.Disposable[];
   /** The run of the latest snapshot posted or queued. */
   lastSnapshot?: PanelRun;
@@ -77,10 +83,21 @@ export class TrainingPanels implements vscode.Disposable {
       open.lastSnapshot = message.run;
     }
     if (open.ready) {
-      void open.panel.webview.postMessage(message);
+      open.outbox.push(message);
+      if (message.type === 'snapshot' || message.type === 'finished') this.flush(open);
+      else open.flushTimer ??= setTimeout(() => this.flush(open), OUTBOX_DELAY_MS);
     } else {
       enqueue(open.queue, message);
     }
+  }
+
+  /** Sends what waits in the outbox, as one message when there are several. */
+  private flush(open: OpenPanel): void {
+    clearTimeout(open.flushTimer);
+    open.flushTimer = undefined;
+    const messages = open.outbox.splice(0);
+    if (messages.length === 0) return;
+    void open.panel.webview.postMessage(messages.length === 1 ? messages[0] : ({ type: 'updates', messages } satisfies HostToPanelMessage));
   }
 
   /** The model file of the training panel that is the active editor, if one is. */
@@ -140,7 +157,7 @@ export class TrainingPanels implements vscode.Disposable {
   }
 
   private adopt(modelFile: string, panel: vscode.WebviewPanel): void {
-    const open: OpenPanel = { panel, ready: false, queue: [], subscriptions: [] };
+    const open: OpenPanel = { panel, ready: false, queue: [], outbox: [], subscriptions: [] };
     this.panels.set(modelFile, open);
     const webview = panel.webview;
     open.subscriptions.push(
@@ -152,6 +169,7 @@ export class TrainingPanels implements vscode.Disposable {
       }),
       panel.onDidDispose(() => {
         if (this.panels.get(modelFile) === open) this.panels.delete(modelFile);
+        clearTimeout(open.flushTimer);
         for (const subscription of open.subscriptions.splice(0)) subscription.dispose();
       }),
     );

@@ -7,6 +7,7 @@ import { WorkerEndedError, WorkerJobError, WorkerJobHandle } from '../worker/wor
 import { markRunStopped } from '../../core/runs/stoppedRun';
 import type { ActiveRun, ActiveRuns } from './activeRuns';
 import { defaultModelName } from '../../core/modelFile/modelFileName';
+import { throttled } from './refreshThrottle';
 import { applyBatch, applyEpochEnd, applyPause, etaSuffix, fractionOf, liveLine, newPace } from './liveRun';
 import { trainingResultText } from '../../core/resultText';
 import type { HostServices } from '../hostServices';
@@ -55,7 +56,7 @@ export class Trainer {
       // The worker validates the file, loads the data and builds the model before it starts a run. Until
       // then only the status bar says so: a file with problems must start nothing, not even a notification.
       const sink: ProgressSink = {};
-      const started = new Promise<boolean>((resolve) => this.follow(run, sink, () => resolve(true)));
+      const started = new Promise<boolean>((resolve) => this.follow(run, sink, settings.progressUpdateIntervalMs, () => resolve(true)));
       const ended = run.job.result.then(() => false, () => false);
       const hasStarted = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Training ${run.panelRun.name}` }, (progress) => {
         sink.progress = progress;
@@ -124,14 +125,16 @@ export class Trainer {
   }
 
   /** Routes the worker's events to the log, the panel, the lenses and whichever progress `sink` holds; `onStarted` once the run exists. */
-  private follow(run: ActiveRun, sink: ProgressSink, onStarted: () => void): void {
+  private follow(run: ActiveRun, sink: ProgressSink, intervalMs: number, onStarted: () => void): void {
     const { log, panels } = this.services;
     let reported = 0;
-    const report = () => {
+    // The notification and the lenses show the live state at the update rate; the state itself is always current.
+    const refresh = throttled(() => {
       const done = fractionOf(run.panelRun) * 100;
       sink.progress?.report({ message: `${liveLine(run.panelRun)}${etaSuffix(run.panelRun)}`, increment: done - reported });
       reported = done;
-    };
+      this.active.notify(run.modelFile);
+    }, intervalMs);
     run.job.onProgress = (event: RunStartedEvent | BatchEndEvent | PhaseEvent | PauseChangedEvent) => {
       const progress = sink.progress;
       if (event.type === 'runStarted') {
@@ -144,25 +147,23 @@ export class Trainer {
         onStarted();
       } else if (event.type === 'batchEnd') {
         const { progress: current, points } = applyBatch(run.panelRun, run.pace, event);
-        report();
         panels.post(run.modelFile, { type: 'batch', epochs: event.epochs, progress: current, points });
-        this.active.notify(run.modelFile);
+        refresh.request();
       } else if (event.type === 'pauseChanged') {
         applyPause(run.panelRun, event.paused);
         log.info(`${run.panelRun.name}: ${event.paused ? `paused at epoch ${event.epoch}, batch ${event.batch}` : 'resumed'}`);
-        report();
         panels.post(run.modelFile, { type: 'paused', paused: event.paused });
-        this.active.notify(run.modelFile);
+        // What the user asked for shows at once.
+        refresh.flush();
       } else if (event.phase !== 'training') {
         progress?.report({ message: event.phase.replace('-', ' ') + '…' });
       }
     };
     run.job.onEpochEnd = (event: EpochEndEvent) => {
       applyEpochEnd(run.panelRun, run.pace, event);
-      report();
       log.info(`Epoch ${event.epoch}/${event.epochs} - ${formatDuration(event.epochMs)} - ${formatMetrics(event.metrics)}`);
       panels.post(run.modelFile, { type: 'epochEnd', epoch: event.epoch, metrics: event.metrics });
-      this.active.notify(run.modelFile);
+      refresh.request();
     };
   }
 
