@@ -33,7 +33,7 @@ test('Train Model from the command palette trains xor.nn.yaml to completion', { 
     const tabs = await tabTitles(page);
     assert.ok(tabs.some((tab) => tab.includes('Training: xor')), `no "Training: xor" panel tab; tabs: ${JSON.stringify(tabs)}`);
     // The panel itself, not just its tab: the finished run with its epochs and evaluation.
-    const panelText = await waitForWebviewText(page, /Completed[\s\S]*Epochs[\s\S]*300[\s\S]*Evaluation/, 30_000);
+    const panelText = await waitForWebviewText(page, /Completed[\s\S]*300\/300 epochs trained[\s\S]*Epochs[\s\S]*Evaluation/, 30_000);
     assert.match(panelText, /Backend: (wasm|cpu|node)/);
     seen.stop();
     await shot('3-done');
