@@ -133,7 +133,8 @@ export function chartSeries(run: PanelRun): Map<string, ChartSeries[]> {
     if (batches && run.curves) {
       lines.push({ label: name, x: run.curves.x, y: batches, color: 'blue' });
       // The epoch's own value (Keras' epoch log) beside the batches it summarizes.
-      if (run.history.some((h) => name in h.metrics)) lines.push({ label: `${name} · epoch`, x: epochs, y: perEpoch(name), color: 'green', perEpoch: true });
+      // With one batch an epoch (XOR) the epoch's value is the batch's: a second line would only cover it.
+      if (run.curves.x.length > run.history.length && run.history.some((h) => name in h.metrics)) lines.push({ label: `${name} · epoch`, x: epochs, y: perEpoch(name), color: 'green', perEpoch: true });
     } else if (run.history.some((h) => name in h.metrics)) lines.push({ label: name, x: epochs, y: perEpoch(name), color: 'blue', perEpoch: true });
     if (run.history.some((h) => `val_${name}` in h.metrics)) lines.push({ label: `val_${name}`, x: epochs, y: perEpoch(`val_${name}`), color: 'orange', perEpoch: true });
     if (lines.length > 0) result.set(name, lines);

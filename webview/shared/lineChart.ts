@@ -31,6 +31,8 @@ export interface LineChartOptions {
 }
 
 const DEFAULT_MAX_POINTS = 1_000;
+/** Per-epoch series with at most this many points get a marker on each. */
+const MARKED_EPOCHS = 60;
 
 export class LineChart {
   private plot?: uPlot;
@@ -138,7 +140,8 @@ export class LineChart {
     for (const s of this.series) {
       const color = themeColor(s.color);
       if (s.perEpoch) {
-        series.push({ label: s.label, stroke: color, width: 2, spanGaps: true, points: { show: true, size: 5, fill: color }, value: formatValue });
+        // Markers help on a few epochs; on hundreds they merge into a thick band that hides the other lines.
+        series.push({ label: s.label, stroke: color, width: 2, spanGaps: true, points: { show: s.x.length <= MARKED_EPOCHS, size: 5, fill: color }, value: formatValue });
         continue;
       }
       // The exact values carry the name (the legend shows them at the cursor); the smoothed line is drawn on top.
