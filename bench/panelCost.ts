@@ -5,7 +5,7 @@ import { WorkerJobHandle } from '../src/host/worker/workerJob';
 import { applyBatch, applyEpochEnd, applyPause, etaSuffix, fractionOf, liveLine, newPace } from '../src/host/training/liveRun';
 import { defaultModelName } from '../src/core/modelFile/modelFileName';
 import type { HostToPanelMessage, PanelRun } from '../src/shared/panelProtocol';
-import { applyMessage } from '../webview/panel/panelRun';
+import { applyMessage } from '../webview/shared/runState';
 import { thinnedCurves } from '../webview/panel/savedCurves';
 
 export type PanelVariant = 'no panel' | 'panel open';

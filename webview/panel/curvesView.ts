@@ -1,7 +1,7 @@
 import type { PanelRun } from '../../src/shared/panelProtocol';
 import { LineChart, type ChartSeries } from '../shared/lineChart';
 import { onThemeChange } from '../shared/themeColors';
-import { el } from './dom';
+import { el } from '../shared/dom';
 import { historyCsv } from './historyCsv';
 
 /** What the user set: kept in the page's state so a reload shows the charts as they were. */

@@ -1,7 +1,7 @@
 import type { PanelRun } from '../../src/shared/panelProtocol';
-import { el } from './dom';
-import { formatNumber } from './format';
-import { createTable, tableRow } from './table';
+import { el } from '../shared/dom';
+import { formatNumber } from '../shared/format';
+import { createTable, tableRow } from '../shared/table';
 
 type HistoryRow = PanelRun['history'][number];
 

@@ -1,6 +1,6 @@
 import type { HostToPanelMessage, PanelRun } from '../../src/shared/panelProtocol';
-import './elements';
-import { applyMessage, isPanelRun } from './panelRun';
+import '../shared/elements';
+import { applyMessage, isPanelRun } from '../shared/runState';
 import { PanelView } from './panelView';
 import { vscodeApi } from './vscodeApi';
 import { DEFAULT_CURVE_SETTINGS } from './curvesView';

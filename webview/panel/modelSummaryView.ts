@@ -1,6 +1,6 @@
 import type { PanelModelSummary } from '../../src/shared/panelProtocol';
-import { el } from './dom';
-import { createTable, tableRow } from './table';
+import { el } from '../shared/dom';
+import { createTable, tableRow } from '../shared/table';
 
 const count = (n: number) => n.toLocaleString('en-US');
 

@@ -1,7 +1,7 @@
 import type { PanelCommand, PanelRun } from '../../src/shared/panelProtocol';
 import type { MetricValues } from '../../src/shared/trainingEvents';
-import { el } from './dom';
-import { formatNumber, statusLabel } from './format';
+import { el } from '../shared/dom';
+import { formatNumber, statusLabel } from '../shared/format';
 import { HistoryTable } from './historyTable';
 import { evaluationView, predictionsView } from './resultsView';
 import { problemsView } from './problemsView';

@@ -1,5 +1,5 @@
 import type { PanelProblem } from '../../src/shared/panelProtocol';
-import { el } from './dom';
+import { el } from '../shared/dom';
 
 /** `line 5: `relux` is not a valid activation…`, one item per problem, as the Problems panel has them. */
 export function problemsView(problems: readonly PanelProblem[]): HTMLElement {

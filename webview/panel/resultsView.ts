@@ -1,7 +1,7 @@
 import type { Evaluation, Prediction } from '../../src/shared/runResults';
-import { el } from './dom';
-import { formatInput, formatLabel, formatNumber, formatOutput, isCorrect } from './format';
-import { createTable, tableRow, type Cell } from './table';
+import { el } from '../shared/dom';
+import { formatInput, formatLabel, formatNumber, formatOutput, isCorrect } from '../shared/format';
+import { createTable, tableRow, type Cell } from '../shared/table';
 
 /** More rows than this slow the panel down and are better read in the run folder's summary. */
 export const MAX_PREDICTION_ROWS = 50;

@@ -8,6 +8,8 @@ export interface PanelPageSources {
   styleUri: string;
   /** The bundle's own stylesheet (uPlot's chart styles), loaded before the panel's. */
   bundleStyleUri?: string;
+  /** The document's title (the panel, the sidebar's Training view and the comparison share this shell). */
+  title?: string;
 }
 
 /**
@@ -26,7 +28,7 @@ export function panelCsp(cspSource: string, nonce: string): string {
 }
 
 /**
- * The panel's HTML: a shell that loads the bundle. It holds no run data; the run arrives as messages
+ * The HTML of every page of the extension (training panel, Training view, comparison): a shell that loads its bundle. It holds no run data; the run arrives as messages
  * after the page says `ready`, so nothing from a model file is ever parsed as HTML.
  */
 export function panelHtml(sources: PanelPageSources, nonce: string = newNonce()): string {
@@ -38,7 +40,7 @@ export function panelHtml(sources: PanelPageSources, nonce: string = newNonce())
   <meta name="viewport" content="width=device-width, initial-scale=1.0">
 ${sources.bundleStyleUri ? `  <link rel="stylesheet" href="${escapeAttribute(sources.bundleStyleUri)}">
 ` : ''}  <link rel="stylesheet" href="${escapeAttribute(sources.styleUri)}">
-  <title>Training</title>
+  <title>${escapeAttribute(sources.title ?? 'Training')}</title>
 </head>
 <body>
   <main id="panel"></main>
