@@ -15,28 +15,35 @@ import { panelHtml } from '../../src/host/panel/panelHtml';
 import { repoRoot } from '../helpers/tempDir';
 import { VSCODE_THEMES } from './vscodeThemes';
 
+/** The pages the extension's webviews show, each a bundle (with its own stylesheet) and a stylesheet in media/. */
+export type PageName = 'panel' | 'sidebar' | 'compare';
+
 /** The only files the page may load, as localResourceRoots limits a real panel to dist/webview and media. */
-const FILES: Record<string, { file: string; type: string }> = {
-  '/dist/webview/panel.js': { file: 'dist/webview/panel.js', type: 'text/javascript' },
-  '/media/panel.css': { file: 'media/panel.css', type: 'text/css' },
-  '/dist/webview/panel.css': { file: 'dist/webview/panel.css', type: 'text/css' },
-};
+function pageFiles(name: PageName): Record<string, { file: string; type: string }> {
+  return {
+    [`/dist/webview/${name}.js`]: { file: `dist/webview/${name}.js`, type: 'text/javascript' },
+    [`/media/${name}.css`]: { file: `media/${name}.css`, type: 'text/css' },
+    [`/dist/webview/${name}.css`]: { file: `dist/webview/${name}.css`, type: 'text/css' },
+  };
+}
 
 export interface PanelServer {
   origin: string;
   close(): Promise<void>;
 }
 
-export async function startPanelServer(): Promise<PanelServer> {
+/** Serves one page (the training panel unless told) at `/`. */
+export async function startPanelServer(name: PageName = 'panel'): Promise<PanelServer> {
+  const files = pageFiles(name);
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const origin = `http://${request.headers.host}`;
     if (url.pathname === '/') {
-      const html = panelHtml({ cspSource: origin, scriptUri: `${origin}/dist/webview/panel.js`, styleUri: `${origin}/media/panel.css`, bundleStyleUri: `${origin}/dist/webview/panel.css` });
+      const html = panelHtml({ cspSource: origin, scriptUri: `${origin}/dist/webview/${name}.js`, styleUri: `${origin}/media/${name}.css`, bundleStyleUri: `${origin}/dist/webview/${name}.css` });
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
       return;
     }
-    const served = FILES[url.pathname];
+    const served = files[url.pathname];
     if (url.pathname === '/favicon.ico') {
       response.writeHead(204).end();
       return;
@@ -62,7 +69,7 @@ export function launchChromium(): Promise<Browser> {
 }
 
 interface PanelWindow {
-  __posted: PanelToHostMessage[];
+  __posted: unknown[];
   __problems: string[];
 }
 
@@ -81,7 +88,7 @@ function installVsCodeApi(): void {
     if (acquired) throw new Error('An instance of the VS Code API has already been acquired');
     acquired = true;
     return {
-      postMessage: (message: unknown) => w.__posted.push(structuredClone(message) as PanelToHostMessage),
+      postMessage: (message: unknown) => w.__posted.push(structuredClone(message)),
       getState: () => JSON.parse(sessionStorage.getItem('vscodeState') ?? 'null') ?? undefined,
       setState: (state: unknown) => sessionStorage.setItem('vscodeState', JSON.stringify(state)),
     };
@@ -91,9 +98,10 @@ function installVsCodeApi(): void {
 /**
  * The panel page, with what it posted and any CSP violation or script error it met. One browser tab
  * serves every test: a new tab costs a renderer process (most of a test's time), while `load`
- * gives each test a fresh document and empty webview state in the same tab.
+ * gives each test a fresh document and empty webview state in the same tab. Typed with the training
+ * panel's messages and state unless another page's are given.
  */
-export class PanelPage {
+export class PanelPage<ToPage = HostToPanelMessage, FromPage = PanelToHostMessage, State = PanelState> {
   private readonly errors: string[] = [];
 
   private constructor(
@@ -106,10 +114,10 @@ export class PanelPage {
     });
   }
 
-  static async create(context: BrowserContext, server: PanelServer): Promise<PanelPage> {
+  static async create<ToPage = HostToPanelMessage, FromPage = PanelToHostMessage, State = PanelState>(context: BrowserContext, server: PanelServer): Promise<PanelPage<ToPage, FromPage, State>> {
     const page = await context.newPage();
     await page.addInitScript(installVsCodeApi);
-    return new PanelPage(page, server);
+    return new PanelPage<ToPage, FromPage, State>(page, server);
   }
 
   /** Opens the panel as a new webview: no saved state, nothing posted yet. */
@@ -120,7 +128,7 @@ export class PanelPage {
   }
 
   /** Posts as the host does and resolves once the page has handled the message. */
-  async send(message: HostToPanelMessage): Promise<void> {
+  async send(message: ToPage): Promise<void> {
     // As JSON: the message is plain data, and its recursive types are too deep for evaluate's typing.
     await this.page.evaluate(
       (json) =>
@@ -133,11 +141,11 @@ export class PanelPage {
     );
   }
 
-  posted(): Promise<PanelToHostMessage[]> {
-    return this.page.evaluate(() => (window as unknown as PanelWindow).__posted);
+  posted(): Promise<FromPage[]> {
+    return this.page.evaluate(() => (window as unknown as PanelWindow).__posted) as Promise<FromPage[]>;
   }
 
-  state(): Promise<PanelState | undefined> {
+  state(): Promise<State | undefined> {
     return this.page.evaluate(() => JSON.parse(sessionStorage.getItem('vscodeState') ?? 'null') ?? undefined);
   }
 
@@ -167,7 +175,10 @@ export class PanelPage {
   /** Themes the page as VS Code does: variables on <html>, the theme kind as a class on <body>. */
   async applyTheme(kind: keyof typeof VSCODE_THEMES): Promise<void> {
     await this.page.evaluate(({ bodyClass, variables }) => {
-      for (const [name, value] of Object.entries(variables)) document.documentElement.style.setProperty(name, value);
+      // A theme sets only some variables (contrastBorder only in high contrast): the last theme's go first.
+      const style = document.documentElement.style;
+      for (const name of [...style].filter((n) => n.startsWith('--vscode-'))) style.removeProperty(name);
+      for (const [name, value] of Object.entries(variables)) style.setProperty(name, value);
       document.body.classList.remove('vscode-light', 'vscode-dark', 'vscode-high-contrast');
       document.body.classList.add(bodyClass);
     }, VSCODE_THEMES[kind]);

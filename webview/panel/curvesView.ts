@@ -2,6 +2,7 @@ import type { PanelRun } from '../../src/shared/panelProtocol';
 import { LineChart, type ChartSeries } from '../shared/lineChart';
 import { onThemeChange } from '../shared/themeColors';
 import { el } from '../shared/dom';
+import { DEFAULT_SMOOTHING, SmoothingControl } from '../shared/smoothingControl';
 import { historyCsv } from './historyCsv';
 
 /** What the user set: kept in the page's state so a reload shows the charts as they were. */
@@ -10,7 +11,7 @@ export interface CurveSettings {
   logScale: boolean;
 }
 
-export const DEFAULT_CURVE_SETTINGS: CurveSettings = { smoothing: 0.6, logScale: false };
+export const DEFAULT_CURVE_SETTINGS: CurveSettings = { smoothing: DEFAULT_SMOOTHING, logScale: false };
 
 /**
  * The `Curves` section: one chart per metric (loss first, then each metric as the file spells it),
@@ -20,8 +21,6 @@ export const DEFAULT_CURVE_SETTINGS: CurveSettings = { smoothing: 0.6, logScale:
 export class CurvesView {
   readonly element: HTMLElement;
   private readonly grid = el('div', { className: 'charts' });
-  private readonly slider = el('input', { className: 'smoothing', attrs: { type: 'range', min: '0', max: '0.999', step: '0.001', 'aria-label': 'Smoothing' } });
-  private readonly sliderValue = el('output', { className: 'smoothing-value' });
   private readonly logToggle = el('input', { attrs: { type: 'checkbox', id: 'log-scale' } });
   private readonly empty = el('p', { className: 'note', text: 'The curves appear with the first batch.' });
   private readonly charts = new Map<string, { chart: LineChart; box: HTMLElement }>();
@@ -32,14 +31,13 @@ export class CurvesView {
     private readonly onSettings: (settings: CurveSettings) => void,
     private readonly onDownload: (fileName: string, content: string) => void,
   ) {
-    this.slider.value = String(settings.smoothing);
+    const smoothing = new SmoothingControl(settings.smoothing, (weight) => this.changeSettings({ ...this.settings, smoothing: weight }));
     this.logToggle.checked = settings.logScale;
-    this.slider.addEventListener('input', () => this.changeSettings({ ...this.settings, smoothing: Number(this.slider.value) }));
     this.logToggle.addEventListener('change', () => this.changeSettings({ ...this.settings, logScale: this.logToggle.checked }));
     const csv = el('vscode-button', { text: 'Download CSV', attrs: { secondary: '', title: 'The per-epoch history as CSV' } });
     csv.addEventListener('click', () => this.run && this.onDownload(`${this.run.name}-history.csv`, historyCsv(this.run.history)));
     const controls = el('div', { className: 'chart-controls' }, [
-      el('label', { className: 'smoothing-label' }, ['Smoothing ', this.slider, this.sliderValue]),
+      smoothing.element,
       el('label', { className: 'log-label', attrs: { for: 'log-scale' } }, [this.logToggle, ' Log scale']),
       csv,
     ]);
@@ -49,7 +47,6 @@ export class CurvesView {
       this.empty,
       this.grid,
     ]);
-    this.showSliderValue();
     onThemeChange(() => {
       for (const { chart } of this.charts.values()) chart.restyle();
     });
@@ -97,16 +94,11 @@ export class CurvesView {
 
   private changeSettings(settings: CurveSettings): void {
     this.settings = settings;
-    this.showSliderValue();
     for (const { chart } of this.charts.values()) {
       chart.setSmoothing(settings.smoothing);
       chart.setLogScale(settings.logScale);
     }
     this.onSettings(settings);
-  }
-
-  private showSliderValue(): void {
-    this.sliderValue.textContent = this.settings.smoothing.toFixed(3);
   }
 }
 
