@@ -6,7 +6,7 @@ import { applyBatch, applyEpochEnd, applyPause, etaSuffix, fractionOf, liveLine,
 import { defaultModelName } from '../src/core/modelFile/modelFileName';
 import type { HostToPanelMessage, PanelRun } from '../src/shared/panelProtocol';
 import { applyMessage } from '../webview/shared/runState';
-import { thinnedCurves } from '../webview/panel/savedCurves';
+import { thinnedCurves } from '../src/shared/thinnedCurves';
 
 export type PanelVariant = 'no panel' | 'panel open';
 

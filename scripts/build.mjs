@@ -67,7 +67,8 @@ if (schemaOnly) {
       platform: 'browser',
       target: 'es2022',
       format: 'iife',
-      entryPoints: { panel: path.join(root, 'webview/panel/main.ts') },
+      // One bundle per page; what they share (charts, formatting, run state) lives once in webview/shared.
+      entryPoints: { panel: path.join(root, 'webview/panel/main.ts'), sidebar: path.join(root, 'webview/sidebar/main.ts'), compare: path.join(root, 'webview/compare/main.ts') },
       outdir: path.join(dist, 'webview'),
       sourcemap: !production,
       minify: production,

@@ -19,6 +19,7 @@ import { readSettings, runsRootFor } from './host/settings';
 import { registerEditing } from './host/editing/registerEditing';
 import { markInterruptedRuns } from './host/runs/markInterruptedRuns';
 import type { ModelCompletionProvider } from './host/editing/modelCompletionProvider';
+import { registerSidebar, type Sidebar } from './host/sidebar/registerSidebar';
 
 /** What tests reach through `getExtension(...).exports`. */
 export interface ExtensionApi {
@@ -28,6 +29,7 @@ export interface ExtensionApi {
   diagnostics: ModelDiagnostics;
   codeLenses: ModelCodeLensProvider;
   completion: ModelCompletionProvider;
+  sidebar: Sidebar;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -39,7 +41,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     const uri = vscode.Uri.file(modelFile);
     return runsRootFor(uri, readSettings(uri));
   };
-  const snapshotOf = (modelFile: string) => panelRunOf(modelFile, activeRuns, runsRootOf(modelFile), problems.get(modelFile));
+  // The run a panel shows when the user chose one in the Runs view; a new training of the file replaces it.
+  const chosenRuns = new Map<string, string>();
+  const snapshotOf = (modelFile: string) => panelRunOf(modelFile, activeRuns, runsRootOf(modelFile), problems.get(modelFile), chosenRuns.get(modelFile));
   const panels: TrainingPanels = new TrainingPanels(context.extensionUri, snapshotOf, (modelFile, command) =>
     // Only Reveal Run Folder needs the run, so only it reads the runs folder.
     void runPanelCommand(modelFile, command, () => snapshotOf(modelFile).runDir),
@@ -57,6 +61,16 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const trainer = new Trainer(services, activeRuns);
   const codeLenses = new ModelCodeLensProvider(activeRuns, diagnostics);
   const editing = registerEditing(diagnostics);
+  const sidebar = registerSidebar({
+    extensionUri: context.extensionUri,
+    active: activeRuns,
+    diagnostics,
+    showRun: (modelFile, runDir) => {
+      if (!activeRuns.get(modelFile)) chosenRuns.set(modelFile, runDir);
+      panels.show(modelFile);
+      panels.post(modelFile, { type: 'snapshot', run: snapshotOf(modelFile) });
+    },
+  });
 
   context.subscriptions.push(
     log,
@@ -70,12 +84,16 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscode.languages.registerCodeLensProvider(MODEL_FILE_SELECTORS, codeLenses),
     ...editing.disposables,
     ...registerCommands(services, trainer, diagnostics),
+    ...sidebar.disposables,
+    activeRuns.onDidChange((modelFile) => {
+      if (activeRuns.get(modelFile)) chosenRuns.delete(modelFile);
+    }),
     // Stop every training when the extension goes away, so no worker outlives its host.
     { dispose: () => void Promise.all(trainer.trainingFiles().map((f) => trainer.stop(vscode.Uri.file(f)))) },
   );
   // Runs a reload cut short say so, in the panel and everywhere else, instead of `running` forever.
   void markInterruptedRuns(log).catch((err: unknown) => log.warn(`Checking for interrupted runs failed: ${err instanceof Error ? err.message : String(err)}`));
-  return { trainer, activeRuns, panels, diagnostics, codeLenses, completion: editing.completion };
+  return { trainer, activeRuns, panels, diagnostics, codeLenses, completion: editing.completion, sidebar: sidebar.sidebar };
 }
 
 export function deactivate(): void {

@@ -24,8 +24,8 @@ export interface ActivePanelFile {
  * the user picks from it. Undefined when the user cancels.
  */
 export async function resolveModelFile(arg: unknown, purpose: string, panels: ActivePanelFile): Promise<vscode.Uri | undefined> {
-  if (arg instanceof vscode.Uri && isModelFile(arg)) return arg;
-  if (typeof arg === 'string' && MODEL_FILE_PATTERN.test(arg)) return vscode.Uri.file(arg);
+  const given = modelFileArg(arg);
+  if (given) return given;
   // A focused panel comes first: activeTextEditor still names the last text editor the user left,
   // which may hold another model file (or none), while the panel is what the user is looking at.
   const panelFile = panels.activeModelFile();
@@ -46,4 +46,16 @@ export async function resolveModelFile(arg: unknown, purpose: string, panels: Ac
     { placeHolder: `Model file to ${purpose}` },
   );
   return picked?.uri;
+}
+
+/**
+ * The model file an argument names: a Uri (CodeLens, editor title, explorer), a path (tests), or a
+ * node of the Models view (`{ kind: 'model', modelFile }`, what its menus pass).
+ */
+export function modelFileArg(arg: unknown): vscode.Uri | undefined {
+  if (arg instanceof vscode.Uri) return isModelFile(arg) ? arg : undefined;
+  if (typeof arg === 'string') return MODEL_FILE_PATTERN.test(arg) ? vscode.Uri.file(arg) : undefined;
+  const node = arg as { kind?: unknown; modelFile?: unknown } | undefined;
+  if (node?.kind === 'model' && typeof node.modelFile === 'string') return vscode.Uri.file(node.modelFile);
+  return undefined;
 }

@@ -3,7 +3,7 @@ import type { PanelCommand } from '../shared/panelProtocol';
 import type { HostServices } from './hostServices';
 import type { ModelDiagnostics } from './diagnostics/modelDiagnostics';
 import type { Trainer } from './training/trainer';
-import { resolveModelFile } from './modelFiles';
+import { modelFileArg, resolveModelFile } from './modelFiles';
 import { evaluateCommand } from './commands/evaluateCommand';
 import { predictCommand, type PredictOptions } from './commands/predictCommand';
 import { validateCommand } from './commands/validateCommand';
@@ -19,14 +19,14 @@ export function registerCommands(services: HostServices, trainer: Trainer, diagn
       return uri && trainer.train(uri);
     }),
     register('stop', async (arg?: unknown) => {
-      const uri = arg instanceof vscode.Uri ? arg : await pickTraining(trainer);
+      const uri = modelFileArg(arg) ?? (await pickTraining(trainer));
       const stopped = uri ? await trainer.stop(uri) : false;
       if (!stopped && arg === undefined) void vscode.window.showInformationMessage('No training is running.');
       return stopped;
     }),
     ...(['pause', 'resume', 'step'] as const).map((action) =>
       register(action, async (arg?: unknown) => {
-        const uri = arg instanceof vscode.Uri ? arg : await pickTraining(trainer);
+        const uri = modelFileArg(arg) ?? (await pickTraining(trainer));
         const done = uri ? trainer[action](uri) : false;
         if (!done && arg === undefined) void vscode.window.showInformationMessage('No training is running.');
         return done;

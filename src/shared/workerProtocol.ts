@@ -4,6 +4,7 @@
  * answers with `progress` and `epochEnd` while it works and ends every job with exactly one `done` or
  * `error` carrying the same id.
  */
+import type { CompareData } from './compareProtocol';
 import type { Diagnostic } from './diagnosticTypes';
 import type { CompletionEntry, HoverInfo, LayerShape, OutlineSymbol } from './editingTypes';
 import type { BackendChoice, Evaluation, NestedNumbers, Prediction, RunStatus } from './runResults';
@@ -66,7 +67,13 @@ export interface HoverJob {
   offset: number;
 }
 
-export type WorkerJob = TrainJob | EvaluateJob | PredictJob | CheckJob | ParseJob | CompleteJob | HoverJob;
+/** Run folders read and compared (their model-file copies are parsed, so this runs in a worker too). */
+export interface CompareJob {
+  kind: 'compare';
+  runDirs: string[];
+}
+
+export type WorkerJob = TrainJob | EvaluateJob | PredictJob | CheckJob | ParseJob | CompleteJob | HoverJob | CompareJob;
 
 export interface TrainResult {
   kind: 'train';
@@ -123,7 +130,12 @@ export interface HoverResult {
   hover?: HoverInfo;
 }
 
-export type JobResult = TrainResult | EvaluateResult | PredictResult | CheckResult | ParseResult | CompleteResult | HoverResult;
+export interface CompareResult {
+  kind: 'compare';
+  data: CompareData;
+}
+
+export type JobResult = TrainResult | EvaluateResult | PredictResult | CheckResult | ParseResult | CompleteResult | HoverResult | CompareResult;
 
 /** Why a job failed: the user's file, the user's run or input, or a bug. */
 export type WorkerError =

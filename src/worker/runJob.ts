@@ -12,8 +12,14 @@ import { completeModelText } from '../core/editing/completions';
 import { hoverModelText } from '../core/editing/hover';
 import { readCsvHeader } from '../core/editing/csvHeader';
 import { BatchThrottle } from './batchThrottle';
+import { readComparison } from '../core/compare/readComparison';
+import { RunInputError } from '../core/session/runInputError';
+import { thinnedCurves } from '../shared/thinnedCurves';
 
 type Post = (message: WorkerToHostMessage) => void;
+
+/** Batch points per metric and run a comparison page gets. */
+const COMPARE_POINTS = 4_000;
 
 /**
  * Runs one job with the core and reports its events through `post`; resolves to the job's result.
@@ -60,6 +66,17 @@ export async function runJob(id: number, job: WorkerJob, signal: AbortSignal, po
     }
     case 'complete':
       return { kind: 'complete', entries: completeModelText(job.text, job.offset, job.file, { csvColumns: (csv) => readCsvHeader(job.file, csv) }) };
+    case 'compare': {
+      let data;
+      try {
+        data = await readComparison(job.runDirs);
+      } catch (err) {
+        // A folder that cannot be read is the user's to fix: its message names it and why.
+        throw new RunInputError(err instanceof Error ? err.message : String(err));
+      }
+      // A long MNIST log is 84,000 points a run: the page draws about 1,000, so it gets a few thousand.
+      return { kind: 'compare', data: { ...data, runs: data.runs.map((run) => ({ ...run, curves: thinnedCurves(run.curves, COMPARE_POINTS) })) } };
+    }
     case 'hover': {
       const hover = hoverModelText(job.text, job.offset);
       return { kind: 'hover', ...(hover ? { hover } : {}) };

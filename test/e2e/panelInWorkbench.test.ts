@@ -8,14 +8,17 @@ import { findRepoRoot } from '../vscodeServer/tools';
 import { useWorkbenchSession } from '../vscodeServer/workbenchSession';
 import { quickOpenFile, runFromPalette, waitForWebviewText, waitForWorkbench } from '../vscodeServer/workbench';
 import { setWorkspaceSetting } from '../vscodeServer/workspace';
+import { checkTreeRow, trainingViewFrame, viewPane, waitForTrainingViewText, waitForTreeRow } from '../vscodeServer/sidebarDriver';
 
 /**
- * The training panel in a real VS Code in a real browser: XOR trained with its curves, the panel
+ * The training panel and the sidebar dashboard in one real VS Code in a real browser (one session: a
+ * code-server start is the slow part). The panel: XOR trained with its curves, the panel
  * restored after a window reload with the same curves, MNIST interrupted by a reload (the restored
  * panel says so), in the dark, light and high-contrast themes. Screenshots: test-output/panel/workbench-*.
  */
 const session = useWorkbenchSession('panelInWorkbench');
 const shots = path.join(findRepoRoot(), 'test-output', 'panel');
+const sidebarShots = path.join(findRepoRoot(), 'test-output', 'sidebar');
 
 const THEMES = { dark: 'Default Dark Modern', light: 'Default Light Modern', 'high-contrast': 'Default High Contrast' } as const;
 
@@ -72,6 +75,85 @@ test('the panel shows curves live and after a reload, and a reload during MNIST 
     throw error;
   }
 });
+
+test('the sidebar: a live MNIST card stopped from the Training view, the runs listed, and two XOR runs compared', { timeout: 10 * 60_000 }, async () => {
+  const page = session.page();
+  const workspace = session.workspace();
+  fs.mkdirSync(sidebarShots, { recursive: true });
+  const shot = async (name: string) => {
+    await page.screenshot({ path: path.join(sidebarShots, `${name}.png`) }).catch(() => undefined);
+    await page.locator('#workbench\\.parts\\.sidebar').screenshot({ path: path.join(sidebarShots, `${name}-sidebar.png`) }).catch(() => undefined);
+  };
+  try {
+    await runFromPalette(page, 'View: Show Neural Network');
+    await waitForTreeRow(page, 'Models', /mnist-mlp\.nn\.yaml/);
+    await waitForTreeRow(page, 'Runs', /interrupted/, 30_000);
+
+    await quickOpenFile(page, 'mnist-mlp.nn.yaml');
+    await runFromPalette(page, 'Neural Network: Train Model', 60_000);
+    await waitForTrainingViewText(page, /mnist-mlp[\s\S]*Training[\s\S]*Epoch 1\/5 · batch [\d,]+\/1,688[\s\S]*samples\/s/, 3 * 60_000);
+    await waitForTreeRow(page, 'Models', /epoch 1\/5/);
+    await page.waitForTimeout(4_000);
+    await shot('mnist-training-dark');
+    await setTheme(page, workspace, THEMES.light);
+    await shot('mnist-training-light');
+    await setTheme(page, workspace, THEMES.dark);
+
+    // Stop, clicked in the Training view's card.
+    const frame = await trainingViewFrame(page);
+    await frame.locator('.run-card vscode-button', { hasText: /^Stop$/ }).click();
+    const stopped = await waitForStatus(path.join(workspace, '.nn-runs', 'mnist-mlp'), 'stopped', 60_000);
+    assert.equal(stopped, 'stopped');
+    await waitForTrainingViewText(page, /Nothing is training[\s\S]*Latest run[\s\S]*mnist-mlp[\s\S]*stopped/, 30_000);
+    await waitForTreeRow(page, 'Runs', /stopped · \d\/5 epochs/);
+    await shot('idle-dark');
+
+    // A second XOR run with another seed, then both checked in Runs and compared.
+    const xorFile = path.join(workspace, 'xor.nn.yaml');
+    fs.writeFileSync(xorFile, fs.readFileSync(xorFile, 'utf8').replace('seed: 7', 'seed: 8'));
+    await quickOpenFile(page, 'xor.nn.yaml');
+    await runFromPalette(page, 'Neural Network: Train Model', 60_000);
+    await waitForStatusCount(path.join(workspace, '.nn-runs', 'xor'), 'completed', 2, 3 * 60_000);
+    // The two XOR runs are the session's only completed ones.
+    await waitForTreeRow(page, 'Runs', /completed · accuracy/);
+    const completed = viewPane(page, 'Runs').locator('.monaco-list-row', { hasText: /completed · accuracy/ });
+    for (let i = 0; i < 2; i++) await checkTreeRow(completed.nth(i));
+    await runFromPalette(page, 'Neural Network: Compare Runs');
+    const compared = await waitForWebviewText(page, /Compare: xor · [\s\S]*vs xor · [\s\S]*Curves[\s\S]*Settings that differ[\s\S]*seed/, 30_000);
+    assert.match(compared, /seed[\s\S]*7[\s\S]*8/);
+    await page.waitForTimeout(1_500);
+    await shot('compare-dark');
+    await setTheme(page, workspace, THEMES.light);
+    await shot('compare-light');
+    await setTheme(page, workspace, THEMES.dark);
+  } catch (error) {
+    await shot('failure');
+    throw error;
+  }
+});
+
+/** Waits until a run under `runsDir` has this status; returns it. */
+async function waitForStatus(runsDir: string, status: string, timeoutMs: number): Promise<string> {
+  await waitForStatusCount(runsDir, status, 1, timeoutMs);
+  return status;
+}
+
+/** Waits until `count` runs under `runsDir` have this status. */
+async function waitForStatusCount(runsDir: string, status: string, count: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const found = (fs.existsSync(runsDir) ? fs.readdirSync(runsDir) : []).filter((run) => {
+      try {
+        return JSON.parse(fs.readFileSync(path.join(runsDir, run, 'summary.json'), 'utf8')).status === status;
+      } catch {
+        return false;
+      }
+    });
+    if (found.length >= count) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`fewer than ${count} ${status} runs in ${runsDir} within ${timeoutMs / 1000} s`);
+}
 
 /** The charts drawn in the panel's webview frame. */
 async function chartCount(page: Page): Promise<number> {

@@ -24,8 +24,10 @@ test('the worker bundle holds TensorFlow.js and finds the wasm binaries beside i
   assert.match(worker, /tfjs-backend-wasm-simd\.wasm/);
 });
 
-test('the webview bundle is browser code with no Node or vscode module', () => {
-  const panel = bundle('webview/panel.js');
-  assert.doesNotMatch(panel, /require\(["'](vscode|fs|path|worker_threads)["']\)/);
-  assert.match(panel, /acquireVsCodeApi/);
+test('each webview bundle (panel, Training view, comparison) is browser code with no Node or vscode module', () => {
+  for (const page of ['panel', 'sidebar', 'compare']) {
+    const code = bundle(`webview/${page}.js`);
+    assert.doesNotMatch(code, /require\(["'](vscode|fs|path|worker_threads)["']\)/, page);
+    assert.match(code, /acquireVsCodeApi/, page);
+  }
 });

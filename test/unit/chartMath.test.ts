@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { smooth } from '../../webview/shared/math/smoothing';
-import { pick, thinIndices } from '../../webview/shared/math/thinning';
+import { pick, thinIndices } from '../../src/shared/thinning';
 
 const close = (actual: Array<number | null>, expected: Array<number | null>) => {
   assert.equal(actual.length, expected.length);

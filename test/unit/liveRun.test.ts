@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { PanelRun } from '../../src/shared/panelProtocol';
 import type { BatchEndEvent } from '../../src/shared/trainingEvents';
-import { applyBatch, applyEpochEnd, applyPause, etaSuffix, fractionOf, liveLine, newPace, pointX } from '../../src/host/training/liveRun';
+import { applyBatch, applyEpochEnd, applyPause, etaSuffix, fractionOf, liveLine, newPace } from '../../src/host/training/liveRun';
+import { batchX } from '../../src/core/runs/batchCurves';
 
 const aRun = (): PanelRun => ({ modelFile: '/m/xor.nn.yaml', name: 'xor', status: 'running', history: [] });
 const batch = (epoch: number, b: number, elapsedMs: number, loss: number): BatchEndEvent => ({
@@ -69,5 +70,5 @@ test('points of a replayed batch are not added twice', () => {
   applyBatch(run, pace, batch(1, 5, 100, 0.5));
   applyBatch(run, pace, batch(1, 5, 100, 0.5));
   assert.equal(run.curves?.x.length, 1);
-  assert.equal(pointX({ epoch: 3, batch: 10 }, 10), 3);
+  assert.equal(batchX({ epoch: 3, batch: 10 }, 10), 3);
 });

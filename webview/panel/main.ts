@@ -4,7 +4,7 @@ import { applyMessage, isPanelRun } from '../shared/runState';
 import { PanelView } from './panelView';
 import { vscodeApi } from './vscodeApi';
 import { DEFAULT_CURVE_SETTINGS } from './curvesView';
-import { thinnedCurves } from './savedCurves';
+import { thinnedCurves } from '../../src/shared/thinnedCurves';
 
 const vscode = vscodeApi();
 const root = document.getElementById('panel') ?? document.body;

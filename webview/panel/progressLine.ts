@@ -1,12 +1,6 @@
 import type { PanelProgress } from '../../src/shared/panelProtocol';
 
-const count = (n: number) => Math.round(n).toLocaleString('en-US');
-
-/** 1234 ms -> `1s`, 65000 -> `1m 5s` (as the host's notification says it). */
-export function duration(ms: number): string {
-  const s = Math.round(ms / 1000);
-  return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m ${s % 60}s`;
-}
+import { formatCount as count, formatDuration as duration } from '../shared/format';
 
 /** `Epoch 3/10 · batch 120/1,688 · 12s elapsed · ETA 40s · 10,234 samples/s · 3.1 ms/step`, or `Paused · …`. */
 export function progressLine(progress: PanelProgress, epochs: number | undefined, paused: boolean): string {

@@ -1,15 +1,9 @@
 import type { PanelState, PanelToHostMessage } from '../../src/shared/panelProtocol';
+import { webviewApi, type WebviewApi } from '../shared/webviewApi';
 
-/** The part of VS Code's webview API the panel uses, typed with the panel's own messages and state. */
-export interface VsCodeApi {
-  postMessage(message: PanelToHostMessage): void;
-  getState(): PanelState | undefined;
-  setState(state: PanelState): void;
-}
+export type VsCodeApi = WebviewApi<PanelToHostMessage, PanelState>;
 
-declare function acquireVsCodeApi(): VsCodeApi;
-
-/** VS Code allows one call per page load, so the panel calls it once here and passes the result on. */
+/** The training panel's webview API, typed with its messages and state. */
 export function vscodeApi(): VsCodeApi {
-  return acquireVsCodeApi();
+  return webviewApi<PanelToHostMessage, PanelState>();
 }

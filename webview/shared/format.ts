@@ -49,3 +49,14 @@ export function isCorrect(prediction: Prediction): boolean | undefined {
   if (prediction.label === undefined || prediction.expected === undefined) return undefined;
   return String(prediction.label) === String(prediction.expected);
 }
+
+/** `1,688`: counts with thousands separators, as the host and the CLI print them. */
+export function formatCount(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
+
+/** 1234 ms -> `1s`, 65000 -> `1m 5s` (as the host's notification says it). */
+export function formatDuration(ms: number): string {
+  const s = Math.round(ms / 1000);
+  return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m ${s % 60}s`;
+}

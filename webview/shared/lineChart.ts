@@ -8,7 +8,7 @@ import uPlot from 'uplot';
 // esbuild emits the imported CSS as the bundle's own stylesheet (dist/webview/panel.css).
 import 'uplot/dist/uPlot.min.css';
 import { smooth } from './math/smoothing';
-import { pick, thinIndices } from './math/thinning';
+import { pick, thinIndices } from '../../src/shared/thinning';
 import { themeColor, type ChartColor } from './themeColors';
 
 /** One line: its points (x in epochs, fractional for batches) and how it is drawn. */
@@ -26,6 +26,8 @@ export interface LineChartOptions {
   height?: number;
   /** Draw at most about this many points per series (twice it, at the extremes). */
   maxPoints?: number;
+  /** A mini chart (the sidebar): no legend, narrow axes without labels. */
+  compact?: boolean;
   /** Called when the cursor moves over a series (comparison: highlight that run everywhere). */
   onFocusSeries?: (label: string | undefined) => void;
 }
@@ -149,13 +151,17 @@ export class LineChart {
       series.push({ label: `${s.label} · smoothed`, stroke: color, width: 2, spanGaps: true, points: { show: false }, value: formatValue });
     }
     const axis = (label: string): uPlot.Axis => ({ label, stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } });
+    const compact = this.options.compact === true;
+    const axes: uPlot.Axis[] = compact
+      ? [{ ...axis(''), size: 22, font: '10px sans-serif', ticks: { show: false } }, { ...axis(''), size: 40, font: '10px sans-serif', ticks: { show: false } }]
+      : [{ ...axis('epoch'), size: 36, labelSize: 16 }, { ...axis(''), size: 56 }];
     return {
       title: this.options.title,
       ...this.size(),
       series,
       scales: { x: { time: false }, y: this.logScale ? { distr: 3 } : {} },
-      axes: [{ ...axis('epoch'), size: 36, labelSize: 16 }, { ...axis(''), size: 56 }],
-      legend: { show: true, live: true },
+      axes,
+      legend: { show: !compact, live: true },
       cursor: { focus: { prox: 16 }, points: { size: 6 } },
       focus: { alpha: 0.35 },
       hooks: {
@@ -171,7 +177,7 @@ export class LineChart {
   }
 
   private size(): { width: number; height: number } {
-    return { width: Math.max(200, Math.floor(this.container.clientWidth)), height: this.options.height ?? 220 };
+    return { width: Math.max(this.options.compact ? 120 : 200, Math.floor(this.container.clientWidth)), height: this.options.height ?? 220 };
   }
 }
 

@@ -53,6 +53,9 @@ export class ModelDiagnostics implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** Fires when a file's layer or parameter count becomes known or changes. */
   readonly onDidChangeSize = this.sizeChanged.event;
+  private readonly problemsChanged = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires when the problems shown for a file are replaced (the Models view shows the first). */
+  readonly onDidChangeProblems = this.problemsChanged.event;
 
   constructor(
     workerScript: string,
@@ -64,6 +67,7 @@ export class ModelDiagnostics implements vscode.Disposable {
       this.collection,
       this.sizeChanged,
       this.shapesChanged,
+      this.problemsChanged,
       vscode.workspace.onDidOpenTextDocument((doc) => this.opened(doc)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
       vscode.workspace.onDidSaveTextDocument((doc) => this.saved(doc)),
@@ -80,6 +84,7 @@ export class ModelDiagnostics implements vscode.Disposable {
   show(uri: vscode.Uri, diagnostics: Diagnostic[]): void {
     this.shown.set(uri.fsPath, diagnostics);
     this.collection.set(uri, diagnostics.map(toVscodeDiagnostic));
+    this.problemsChanged.fire(uri);
   }
 
   /** The core diagnostics of a file as shown, with their quick fixes. */
@@ -87,11 +92,16 @@ export class ModelDiagnostics implements vscode.Disposable {
     return this.shown.get(uri.fsPath) ?? [];
   }
 
+  /** Whether a file has been parsed or checked since the extension started (its problems and size are known). */
+  hasResultFor(uri: vscode.Uri): boolean {
+    return this.shown.has(uri.fsPath);
+  }
+
   layerShapesOf(uri: vscode.Uri): readonly LayerShape[] | undefined {
     return this.layerShapes.get(uri.fsPath);
   }
 
-  /** Runs an editing job (complete, hover) in the validation worker. */
+  /** Runs a short job (complete, hover, compare) in the validation worker. */
   request(job: WorkerJob): Promise<JobResult> {
     return this.worker.request(job, PARSE_TIMEOUT_MS);
   }

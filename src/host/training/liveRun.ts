@@ -5,7 +5,8 @@
  * interval. No vscode import: the unit tests drive it with plain events.
  */
 import type { PanelBatchPoint, PanelProgress, PanelRun } from '../../shared/panelProtocol';
-import type { BatchEndEvent, BatchPoint, EpochEndEvent } from '../../shared/trainingEvents';
+import type { BatchEndEvent, EpochEndEvent } from '../../shared/trainingEvents';
+import { batchX } from '../../core/runs/batchCurves';
 import { formatDuration, formatNumber } from '../../core/metricFormat';
 import { withPoints } from '../../shared/panelCurves';
 
@@ -21,15 +22,10 @@ export function newPace(): LivePace {
   return { finishedEpochsMs: 0 };
 }
 
-/** The x of a batch point in epochs: batch 50 of 100 in epoch 2 is 1.5. */
-export function pointX(point: Pick<BatchPoint, 'epoch' | 'batch'>, batchesPerEpoch: number): number {
-  return point.epoch - 1 + point.batch / Math.max(1, batchesPerEpoch);
-}
-
 /** Applies a batch event; returns what the panel needs to mirror it. */
 export function applyBatch(run: PanelRun, pace: LivePace, event: BatchEndEvent): { progress: PanelProgress; points: PanelBatchPoint[] } {
   const progress = progressOf(event, pace);
-  const points = (event.points ?? []).map((p) => ({ x: pointX(p, event.batchesPerEpoch), metrics: p.metrics }));
+  const points = (event.points ?? []).map((p) => ({ x: batchX(p, event.batchesPerEpoch), metrics: p.metrics }));
   run.status = 'running';
   run.epochs = event.epochs;
   run.current = progress;
