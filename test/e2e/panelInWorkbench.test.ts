@@ -101,10 +101,10 @@ test('the sidebar: a live MNIST card stopped from the Training view, the runs li
 
     // Stop, clicked in the Training view's card.
     const frame = await trainingViewFrame(page);
-    await frame.locator('.run-card vscode-button', { hasText: /^Stop$/ }).click();
+    await frame.locator('.run-card vscode-button[data-command="stop"]').click();
     const stopped = await waitForStatus(path.join(workspace, '.nn-runs', 'mnist-mlp'), 'stopped', 60_000);
     assert.equal(stopped, 'stopped');
-    await waitForTrainingViewText(page, /Nothing is training[\s\S]*Latest run[\s\S]*mnist-mlp[\s\S]*stopped/, 30_000);
+    await waitForTrainingViewText(page, /Nothing is training[\s\S]*Latest run[\s\S]*mnist-mlp[\s\S]*stopped/i, 30_000);
     await waitForTreeRow(page, 'Runs', /stopped · \d\/5 epochs/);
     await shot('idle-dark');
 

@@ -24,7 +24,7 @@ export async function waitForTreeRow(page: Page, title: string, text: RegExp, ti
 
 /** Ticks the checkbox of a tree row. */
 export async function checkTreeRow(row: Locator): Promise<void> {
-  await row.locator('.custom-view-tree-node-item-checkbox .monaco-custom-toggle').first().click();
+  await row.locator('.custom-view-tree-node-item-checkbox').first().click();
 }
 
 /** The frame of the sidebar's Training view (its page marks its root `.sidebar`), polled until it loads. */

@@ -68,7 +68,7 @@ export function compareCharts(runs: readonly CompareRun[]): CompareChart[] {
         focusLabels.push(names[index]);
       }
       if (run.history.some((row) => `val_${metric}` in row.metrics)) {
-        lines.push({ run: index, label: `${names[index]} · val_${metric}`, x: epochs, y: perEpoch(`val_${metric}`), color, perEpoch: true });
+        lines.push({ run: index, label: `${names[index]} · val_${metric}`, x: epochs, y: perEpoch(`val_${metric}`), color, perEpoch: true, dashed: true });
       }
     });
     return { metric, lines, focusLabels };

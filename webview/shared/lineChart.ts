@@ -19,6 +19,8 @@ export interface ChartSeries {
   color: ChartColor;
   /** Points are whole epochs (validation): drawn with markers and no smoothing of gaps. */
   perEpoch?: boolean;
+  /** Dashed (a run's `val_` line beside its training line of the same colour). */
+  dashed?: boolean;
 }
 
 export interface LineChartOptions {
@@ -143,7 +145,7 @@ export class LineChart {
       const color = themeColor(s.color);
       if (s.perEpoch) {
         // Markers help on a few epochs; on hundreds they merge into a thick band that hides the other lines.
-        series.push({ label: s.label, stroke: color, width: 2, spanGaps: true, points: { show: s.x.length <= MARKED_EPOCHS, size: 5, fill: color }, value: formatValue });
+        series.push({ label: s.label, stroke: color, width: 2, spanGaps: true, dash: s.dashed ? [6, 4] : undefined, points: { show: s.x.length <= MARKED_EPOCHS, size: 5, fill: color }, value: formatValue });
         continue;
       }
       // The exact values carry the name (the legend shows them at the cursor); the smoothed line is drawn on top.
@@ -153,7 +155,11 @@ export class LineChart {
     const axis = (label: string): uPlot.Axis => ({ label, stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } });
     const compact = this.options.compact === true;
     const axes: uPlot.Axis[] = compact
-      ? [{ ...axis(''), size: 22, font: '10px sans-serif', ticks: { show: false } }, { ...axis(''), size: 40, font: '10px sans-serif', ticks: { show: false } }]
+      ? [
+          // No label and no room for one (uPlot keeps labelSize for any label, even an empty one).
+          { ...axis(''), label: undefined, labelSize: 0, size: 20, font: '10px sans-serif', ticks: { show: false }, space: 40 },
+          { ...axis(''), label: undefined, labelSize: 0, size: 32, font: '10px sans-serif', ticks: { show: false }, space: 20, values: (_u, ticks) => ticks.map(compactTick) },
+        ]
       : [{ ...axis('epoch'), size: 36, labelSize: 16 }, { ...axis(''), size: 56 }];
     return {
       title: this.options.title,
@@ -179,6 +185,13 @@ export class LineChart {
   private size(): { width: number; height: number } {
     return { width: Math.max(this.options.compact ? 120 : 200, Math.floor(this.container.clientWidth)), height: this.options.height ?? 220 };
   }
+}
+
+/** A mini chart's y labels: `0.25`, `1.5`, `2k`; four characters fit its narrow axis. */
+function compactTick(value: number): string {
+  if (value === 0) return '0';
+  if (Math.abs(value) >= 1000) return `${Number((value / 1000).toPrecision(2))}k`;
+  return String(Number(value.toPrecision(2)));
 }
 
 function formatValue(_u: uPlot, value: number | null): string {

@@ -18,8 +18,9 @@ export class RunCard {
 
   constructor(card: SidebarCard, onCommand: (command: SidebarCommand, modelFile: string) => void) {
     this.card = card;
-    const stop = el('vscode-button', { text: 'Stop', attrs: { title: 'Stop after the current batch' } });
-    const show = el('vscode-button', { text: 'Show Panel', attrs: { secondary: '', title: 'Open the training panel' } });
+    const stop = el('vscode-button', { text: 'Stop', attrs: { title: 'Stop after the current batch', 'data-command': 'stop' } });
+    const show = el('vscode-button', { text: 'Show Panel', attrs: { secondary: '', title: 'Open the training panel', 'data-command': 'showPanel' } });
+    this.pause.dataset.command = 'pause';
     stop.addEventListener('click', () => onCommand('stop', this.card.modelFile));
     this.pause.addEventListener('click', () => onCommand(this.card.status === 'Paused' ? 'resume' : 'pause', this.card.modelFile));
     show.addEventListener('click', () => onCommand('showPanel', this.card.modelFile));
@@ -28,8 +29,9 @@ export class RunCard {
       this.bar,
       el('p', { className: 'progress-text' }, [this.position, this.pace]),
       this.metrics,
-      this.chartsBox,
+      // The buttons before the charts: a short view still shows Stop without scrolling.
       el('div', { className: 'card-actions' }, [stop, this.pause, show]),
+      this.chartsBox,
     ]);
     this.update(card);
   }
@@ -58,7 +60,7 @@ export class RunCard {
       if (!chart) {
         const canvas = el('div', { className: 'mini-canvas', attrs: { role: 'img', 'aria-label': `${metric} so far` } });
         this.chartsBox.append(el('figure', { className: 'mini-chart', attrs: { 'data-metric': metric } }, [el('figcaption', { text: metric }), canvas]));
-        chart = new LineChart(canvas, { title: '', height: 84, compact: true, maxPoints: 200 });
+        chart = new LineChart(canvas, { title: '', height: 80, compact: true, maxPoints: 200 });
         this.charts.set(metric, chart);
       }
       chart.update(series.map((s, i): ChartSeries => ({ label: s.label, x: s.x, y: s.y, perEpoch: s.perEpoch, color: i === 0 ? 'blue' : 'orange' })));

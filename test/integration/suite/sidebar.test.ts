@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { execFile } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { TrainResult } from '../../../src/shared/workerProtocol';
@@ -95,6 +96,32 @@ describe('The sidebar dashboard (Neural Network: Training, Models, Runs)', () =>
     panel.dispose();
   });
 
+  it('Show in Panel shows the chosen run, not the latest, until the file trains again', async () => {
+    const api = await extensionApi();
+    const runs = api.sidebar.runs.all().filter((r) => r.summary?.modelFile.endsWith(path.join('compare', 'xor.nn.yaml')));
+    assert.ok(runs.length >= 2, 'two runs of compare/xor');
+    const older = runs[runs.length - 1];
+    await vscode.commands.executeCommand('nnTrainer.showRunInPanel', { kind: 'run', run: older } satisfies RunsTreeNode);
+    const modelFile = older.summary!.modelFile;
+    assert.strictEqual(api.panels.lastSnapshotFor(modelFile)?.runDir, older.dir);
+    assert.strictEqual(api.panels.snapshotFor(modelFile).runDir, older.dir, 'a reload of the panel shows the chosen run too');
+  });
+
+  it('Open the Examples copies the examples into the folder given', async () => {
+    const target = fs.mkdtempSync(path.join(os.tmpdir(), 'nn-examples-'));
+    try {
+      const folder = await vscode.commands.executeCommand<vscode.Uri>('nnTrainer.openExamples', vscode.Uri.file(target), false);
+      assert.strictEqual(folder?.fsPath, target);
+      const copied = fs.readdirSync(target).sort();
+      for (const file of ['README.md', 'breast-cancer.csv', 'mnist-mlp.nn.yaml', 'xor.nn.yaml']) assert.ok(copied.includes(file), `${file} was not copied: ${copied.join(', ')}`);
+      // A folder that is not empty gets a folder of its own.
+      const again = await vscode.commands.executeCommand<vscode.Uri>('nnTrainer.openExamples', vscode.Uri.file(target), false);
+      assert.strictEqual(again?.fsPath, path.join(target, 'neural-network-examples'));
+    } finally {
+      fs.rmSync(target, { recursive: true, force: true });
+    }
+  });
+
   it('Delete Run removes the run folder; a run that is training is refused', async () => {
     const api = await extensionApi();
     const run = await waitFor('a run of compare/xor', () => api.sidebar.runs.all().find((r) => r.summary?.modelFile.endsWith(path.join('compare', 'xor.nn.yaml'))));
@@ -102,6 +129,16 @@ describe('The sidebar dashboard (Neural Network: Training, Models, Runs)', () =>
     assert.strictEqual(deleted, true);
     assert.ok(!fs.existsSync(run.dir), 'the run folder is still there');
     await waitFor('the run to leave Runs', () => !runNodes(api.sidebar.runsTree).some((n) => n.kind === 'run' && n.run.dir === run.dir));
+
+    // A run that is training keeps its folder: its worker is writing there.
+    const mnist = workspaceFile('mnist-mlp.nn.yaml');
+    const training = vscode.commands.executeCommand<TrainResult | undefined>('nnTrainer.train', mnist);
+    const runDir = await waitFor('MNIST to start', () => api.activeRuns.get(mnist.fsPath)?.panelRun.runDir, 120_000);
+    const live = await waitFor('the live run in Runs', () => api.sidebar.runs.all().find((r) => r.dir === runDir), 30_000);
+    assert.strictEqual(await vscode.commands.executeCommand<boolean>('nnTrainer.deleteRun', { kind: 'run', run: live } satisfies RunsTreeNode, true), false);
+    assert.ok(fs.existsSync(runDir), 'the training run folder was deleted');
+    await vscode.commands.executeCommand('nnTrainer.stop', mnist);
+    await training;
   });
 
   it('a run made by the CLI in the workspace appears in Runs without a reload', async () => {
