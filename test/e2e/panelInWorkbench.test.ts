@@ -6,15 +6,19 @@ import type { Page } from 'playwright-core';
 import { waitForFinishedRun } from '../helpers/finishedRun';
 import { findRepoRoot } from '../vscodeServer/tools';
 import { useWorkbenchSession } from '../vscodeServer/workbenchSession';
-import { quickOpenFile, runFromPalette, waitForWebviewText, waitForWorkbench } from '../vscodeServer/workbench';
+import { clickCodeLens, clickNotificationButton, codeLensTexts, quickOpenFile, runFromPalette, tabTitles, waitForWebviewText, waitForWorkbench, watchNotifications } from '../vscodeServer/workbench';
 import { setWorkspaceSetting } from '../vscodeServer/workspace';
-import { checkTreeRow, trainingViewFrame, viewPane, waitForTrainingViewText, waitForTreeRow } from '../vscodeServer/sidebarDriver';
+import { runDateLabel } from '../../src/core/runs/runLabels';
+import { checkTreeCheckbox, trainingViewFrame, waitForTrainingViewText, waitForTreeRow } from '../vscodeServer/sidebarDriver';
 
 /**
- * The training panel and the sidebar dashboard in one real VS Code in a real browser (one session: a
- * code-server start is the slow part). The panel: XOR trained with its curves, the panel
- * restored after a window reload with the same curves, MNIST interrupted by a reload (the restored
- * panel says so), in the dark, light and high-contrast themes. Screenshots: test-output/panel/workbench-*.
+ * The training panel, the sidebar dashboard and the CodeLens in one real VS Code in a real browser (one
+ * session: a code-server start is the slow part). A person's first Train from the palette (XOR, with
+ * its notification, panel tab and curves), the panel restored after a window reload with the same
+ * curves, MNIST interrupted by a reload (the restored panel says so); the sidebar during MNIST, Stop
+ * from its Training view, two XOR runs compared; MNIST from the CodeLens cancelled in the
+ * notification. Dark, light and high-contrast themes. Screenshots: test-output/panel/workbench-*,
+ * test-output/sidebar/, test-output/e2e/panelInWorkbench-*.
  */
 const session = useWorkbenchSession('panelInWorkbench');
 const shots = path.join(findRepoRoot(), 'test-output', 'panel');
@@ -22,19 +26,27 @@ const sidebarShots = path.join(findRepoRoot(), 'test-output', 'sidebar');
 
 const THEMES = { dark: 'Default Dark Modern', light: 'Default Light Modern', 'high-contrast': 'Default High Contrast' } as const;
 
-test('the panel shows curves live and after a reload, and a reload during MNIST leaves it interrupted', { timeout: 10 * 60_000 }, async () => {
+test('Train Model from the palette trains xor.nn.yaml; the panel shows curves live and after a reload, and a reload during MNIST leaves it interrupted', { timeout: 10 * 60_000 }, async () => {
   const page = session.page();
   const workspace = session.workspace();
   fs.mkdirSync(shots, { recursive: true });
   const shot = (name: string) => page.screenshot({ path: path.join(shots, `workbench-${name}.png`) }).catch(() => undefined);
   try {
     await session.open();
+    // A person's first run: open xor.nn.yaml, F1, "Neural Network: Train Model", wait.
     await quickOpenFile(page, 'xor.nn.yaml');
+    const seen = watchNotifications(page);
     await runFromPalette(page, 'Neural Network: Train Model', 60_000);
     const xor = await waitForFinishedRun(path.join(workspace, '.nn-runs', 'xor'), 3 * 60_000);
     assert.equal(xor.status, 'completed');
-    const finished = await waitForWebviewText(page, /Completed[\s\S]*Curves[\s\S]*Model summary[\s\S]*dense \(Dense\)/, 30_000);
-    assert.match(finished, /300\/300 epochs trained/);
+    // The notification follows the summary by a moment, and may be gone already: the watcher remembers it.
+    const notification = await seen.waitFor((text) => /accuracy/i.test(text), 30_000);
+    seen.stop();
+    assert.ok(notification, `no notification mentioning accuracy; saw: ${JSON.stringify(seen.texts())}`);
+    const tabs = await tabTitles(page);
+    assert.ok(tabs.some((tab) => tab.includes('Training: xor')), `no "Training: xor" panel tab; tabs: ${JSON.stringify(tabs)}`);
+    const finished = await waitForWebviewText(page, /Completed[\s\S]*300\/300 epochs trained[\s\S]*Curves[\s\S]*Model summary[\s\S]*dense \(Dense\)[\s\S]*Epochs[\s\S]*Evaluation/, 30_000);
+    assert.match(finished, /Backend: (wasm|cpu|node)/);
     assert.equal(await chartCount(page), 2, 'a loss and an accuracy chart');
     for (const [name, theme] of Object.entries(THEMES)) {
       await setTheme(page, workspace, theme);
@@ -84,6 +96,9 @@ test('the sidebar: a live MNIST card stopped from the Training view, the runs li
     await page.screenshot({ path: path.join(sidebarShots, `${name}.png`) }).catch(() => undefined);
     await page.locator('#workbench\\.parts\\.sidebar').screenshot({ path: path.join(sidebarShots, `${name}-sidebar.png`) }).catch(() => undefined);
   };
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') console.log('CONSOLE', m.type(), m.text().slice(0, 400));
+  });
   try {
     await runFromPalette(page, 'View: Show Neural Network');
     await waitForTreeRow(page, 'Models', /mnist-mlp\.nn\.yaml/);
@@ -114,10 +129,11 @@ test('the sidebar: a live MNIST card stopped from the Training view, the runs li
     await quickOpenFile(page, 'xor.nn.yaml');
     await runFromPalette(page, 'Neural Network: Train Model', 60_000);
     await waitForStatusCount(path.join(workspace, '.nn-runs', 'xor'), 'completed', 2, 3 * 60_000);
-    // The two XOR runs are the session's only completed ones.
-    await waitForTreeRow(page, 'Runs', /completed · accuracy/);
-    const completed = viewPane(page, 'Runs').locator('.monaco-list-row', { hasText: /completed · accuracy/ });
-    for (let i = 0; i < 2; i++) await checkTreeRow(completed.nth(i));
+    // The trees follow: the model shows its result, the run its status.
+    await waitForTreeRow(page, 'Models', /xor\.nn\.yaml\s*accuracy 1\.000/, 30_000);
+    await waitForTreeRow(page, 'Runs', /completed/, 30_000);
+    // Both XOR runs' checkboxes, by what a screen reader calls them (`Compare 2026-12-02 00:37:23`).
+    for (const label of completedRunLabels(path.join(workspace, '.nn-runs', 'xor'))) await checkTreeCheckbox(page, 'Runs', `Compare ${label}`);
     await runFromPalette(page, 'Neural Network: Compare Runs');
     const compared = await waitForWebviewText(page, /Compare: xor · [\s\S]*vs xor · [\s\S]*Curves[\s\S]*Settings that differ[\s\S]*seed/, 30_000);
     assert.match(compared, /seed[\s\S]*7[\s\S]*8/);
@@ -132,6 +148,41 @@ test('the sidebar: a live MNIST card stopped from the Training view, the runs li
   }
 });
 
+test('Train from the CodeLens on MNIST, then Cancel in the notification: the run stops, marked stopped', { timeout: 5 * 60_000 }, async () => {
+  const page = session.page();
+  const runs = path.join(session.workspace(), '.nn-runs', 'mnist-mlp');
+  const stoppedBefore = runsWithStatus(runs, 'stopped');
+  try {
+    await quickOpenFile(page, 'mnist-mlp.nn.yaml');
+    await clickCodeLens(page, /Train/, 60_000);
+    // While it trains the lens turns into Stop and the live progress line.
+    const deadline = Date.now() + 120_000;
+    let lenses: string[] = [];
+    while (!lenses.some((l) => /^epoch \d+\/5 · loss \d/.test(l)) && Date.now() < deadline) {
+      await page.waitForTimeout(250);
+      lenses = await codeLensTexts(page);
+    }
+    await session.screenshot('stopFromNotification-1-training');
+    assert.ok(lenses.some((l) => /Stop/.test(l)), `no Stop lens: ${JSON.stringify(lenses)}`);
+    assert.ok(lenses.some((l) => /^epoch \d+\/5 · loss \d/.test(l)), `no live progress lens: ${JSON.stringify(lenses)}`);
+    await clickNotificationButton(page, /epoch \d+\/5/, 'Cancel');
+    await waitForStatusCount(runs, 'stopped', stoppedBefore + 1, 30_000);
+    await session.screenshot('stopFromNotification-2-stopped');
+  } catch (error) {
+    await session.screenshot('stopFromNotification-failure');
+    throw error;
+  }
+});
+
+/** The date labels of the completed runs under `runsDir`, as the Runs view's tooltips and checkboxes give them. */
+function completedRunLabels(runsDir: string): string[] {
+  return fs
+    .readdirSync(runsDir)
+    .map((run) => JSON.parse(fs.readFileSync(path.join(runsDir, run, 'summary.json'), 'utf8')) as { status: string; startedAt: string })
+    .filter((summary) => summary.status === 'completed')
+    .map((summary) => runDateLabel(summary));
+}
+
 /** Waits until a run under `runsDir` has this status; returns it. */
 async function waitForStatus(runsDir: string, status: string, timeoutMs: number): Promise<string> {
   await waitForStatusCount(runsDir, status, 1, timeoutMs);
@@ -142,17 +193,21 @@ async function waitForStatus(runsDir: string, status: string, timeoutMs: number)
 async function waitForStatusCount(runsDir: string, status: string, count: number, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const found = (fs.existsSync(runsDir) ? fs.readdirSync(runsDir) : []).filter((run) => {
-      try {
-        return JSON.parse(fs.readFileSync(path.join(runsDir, run, 'summary.json'), 'utf8')).status === status;
-      } catch {
-        return false;
-      }
-    });
-    if (found.length >= count) return;
+    if (runsWithStatus(runsDir, status) >= count) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`fewer than ${count} ${status} runs in ${runsDir} within ${timeoutMs / 1000} s`);
+}
+
+/** How many runs under `runsDir` have this status now. */
+function runsWithStatus(runsDir: string, status: string): number {
+  return (fs.existsSync(runsDir) ? fs.readdirSync(runsDir) : []).filter((run) => {
+    try {
+      return JSON.parse(fs.readFileSync(path.join(runsDir, run, 'summary.json'), 'utf8')).status === status;
+    } catch {
+      return false;
+    }
+  }).length;
 }
 
 /** The charts drawn in the panel's webview frame. */

@@ -1,7 +1,7 @@
 /** How a run reads in the Runs view: its date, its one-line description and its tooltip. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { headlineMetric, headlineText, runDateLabel, runDescription, runLabel, runTooltip } from '../../src/core/runs/runLabels';
+import { headlineMetric, headlineText, runDateLabel, runDescription, runLabel, runShortDate, runTooltip } from '../../src/core/runs/runLabels';
 import type { RunSummary } from '../../src/core/runs/runSummary';
 
 function summary(fields: Partial<RunSummary> = {}): RunSummary {
@@ -13,6 +13,17 @@ test('the date label is the start in local time', () => {
   assert.equal(runDateLabel({ startedAt }), '2026-12-01 10:15:02');
   assert.equal(runLabel('xor', { startedAt }), 'xor · 2026-12-01 10:15:02');
   assert.equal(runDateLabel({ startedAt: 'not a date' }), 'not a date');
+});
+
+test('the Runs view label is short: today, yesterday, the month and day, or the date in another year', () => {
+  const now = new Date(2026, 11, 2, 9, 0, 0);
+  const at = (...parts: [number, number, number, number, number, number]) => ({ startedAt: new Date(...parts).toISOString() });
+  assert.equal(runShortDate(at(2026, 11, 2, 0, 31, 59), now), 'today 00:31:59');
+  assert.equal(runShortDate(at(2026, 11, 1, 23, 5, 1), now), 'yesterday 23:05:01');
+  assert.equal(runShortDate(at(2026, 10, 28, 10, 15, 2), now), 'Nov 28 10:15:02');
+  assert.equal(runShortDate(at(2025, 11, 1, 10, 15, 2), now), '2025-12-01 10:15');
+  // The first of a month: yesterday is in the month before.
+  assert.equal(runShortDate(at(2026, 10, 30, 8, 0, 0), new Date(2026, 11, 1, 9, 0, 0)), 'yesterday 08:00:00');
 });
 
 test('a description is the status and the headline metric, or how far the run got', () => {

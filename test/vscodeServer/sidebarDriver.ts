@@ -22,9 +22,19 @@ export async function waitForTreeRow(page: Page, title: string, text: RegExp, ti
   return row;
 }
 
-/** Ticks the checkbox of a tree row. */
-export async function checkTreeRow(row: Locator): Promise<void> {
-  await row.locator('.custom-view-tree-node-item-checkbox').first().click();
+/**
+ * Ticks a tree checkbox found by its accessible name (what a screen reader says of it), until it says
+ * it is checked: a click while the row re-renders is lost.
+ */
+export async function checkTreeCheckbox(page: Page, title: string, name: string, timeoutMs = 30_000): Promise<void> {
+  const box = viewPane(page, title).locator(`.custom-view-tree-node-item-checkbox[aria-label="${name}"]`).first();
+  await box.waitFor({ timeout: timeoutMs });
+  const deadline = Date.now() + timeoutMs;
+  while ((await box.getAttribute('aria-checked')) !== 'true') {
+    if (Date.now() > deadline) throw new Error('the tree row could not be checked');
+    await box.click();
+    await page.waitForTimeout(300);
+  }
 }
 
 /** The frame of the sidebar's Training view (its page marks its root `.sidebar`), polled until it loads. */

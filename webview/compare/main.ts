@@ -2,6 +2,7 @@ import type { CompareState, CompareToHostMessage, HostToCompareMessage } from '.
 import '../shared/elements';
 import { DEFAULT_SMOOTHING } from '../shared/smoothingControl';
 import { webviewApi } from '../shared/webviewApi';
+import { oncePerFrame } from '../shared/oncePerFrame';
 import { thinnedCurves } from '../../src/shared/thinnedCurves';
 import { applyMessage, isCompareState } from './compareState';
 import { CompareView } from './compareView';
@@ -14,15 +15,9 @@ let state: CompareState | undefined = isCompareState(saved) ? saved : undefined;
 
 // VS Code copies the state to the extension host on every setState: at most once a frame (the slider
 // moves many times a second), and with the batch curves thinned to what the charts draw.
-let saving = false;
-const save = () => {
-  if (saving) return;
-  saving = true;
-  requestAnimationFrame(() => {
-    saving = false;
-    if (state) vscode.setState({ ...state, data: { ...state.data, runs: state.data.runs.map((run) => ({ ...run, curves: thinnedCurves(run.curves) })) } });
-  });
-};
+const save = oncePerFrame(() => {
+  if (state) vscode.setState({ ...state, data: { ...state.data, runs: state.data.runs.map((run) => ({ ...run, curves: thinnedCurves(run.curves) })) } });
+});
 
 const change = (patch: Partial<CompareState>) => {
   if (!state) return;

@@ -5,6 +5,7 @@ import { PanelView } from './panelView';
 import { vscodeApi } from './vscodeApi';
 import { DEFAULT_CURVE_SETTINGS } from './curvesView';
 import { thinnedCurves } from '../../src/shared/thinnedCurves';
+import { oncePerFrame } from '../shared/oncePerFrame';
 
 const vscode = vscodeApi();
 const root = document.getElementById('panel') ?? document.body;
@@ -14,15 +15,9 @@ let run: PanelRun | undefined = isPanelRun(state?.run) ? state.run : undefined;
 let charts = { ...DEFAULT_CURVE_SETTINGS, ...state?.charts };
 // VS Code copies the state to the extension host on every setState: at most once a frame, and with the
 // curves thinned (a restored page draws those at once; the host's snapshot then brings every point).
-let saving = false;
-const save = () => {
-  if (saving) return;
-  saving = true;
-  requestAnimationFrame(() => {
-    saving = false;
-    if (run) vscode.setState({ run: { ...run, curves: thinnedCurves(run.curves) }, charts });
-  });
-};
+const save = oncePerFrame(() => {
+  if (run) vscode.setState({ run: { ...run, curves: thinnedCurves(run.curves) }, charts });
+});
 const view = new PanelView(
   root,
   (command) => vscode.postMessage({ type: 'command', command }),

@@ -5,8 +5,9 @@
  * for drawing (the data passed in is never cut), and at most one redraw per animation frame.
  */
 import uPlot from 'uplot';
-// esbuild emits the imported CSS as the bundle's own stylesheet (dist/webview/panel.css).
+// esbuild emits the imported CSS as the bundle's own stylesheet (dist/webview/<page>.css): uPlot's, then ours.
 import 'uplot/dist/uPlot.min.css';
+import './charts.css';
 import { smooth } from './math/smoothing';
 import { pick, thinIndices } from '../../src/shared/thinning';
 import { themeColor, type ChartColor } from './themeColors';

@@ -23,6 +23,26 @@ export function runDateLabel(run: { startedAt: string }): string {
   return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`;
 }
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * The Runs view's label: `today 10:15:02`, `yesterday 18:40:11`, `Nov 28 09:02:45`, or `2025-12-01
+ * 10:15` in another year. A narrow side bar then still shows each run's status beside it; the full
+ * date is in the tooltip.
+ */
+export function runShortDate(run: { startedAt: string }, now = new Date()): string {
+  const date = new Date(run.startedAt);
+  if (Number.isNaN(date.getTime())) return run.startedAt;
+  const two = (n: number) => String(n).padStart(2, '0');
+  const time = `${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`;
+  const day = (d: Date) => `${d.getFullYear()}-${d.getMonth()}-${d.getDate()}`;
+  const yesterday = new Date(now.getFullYear(), now.getMonth(), now.getDate() - 1);
+  if (day(date) === day(now)) return `today ${time}`;
+  if (day(date) === day(yesterday)) return `yesterday ${time}`;
+  if (date.getFullYear() === now.getFullYear()) return `${MONTHS[date.getMonth()]} ${date.getDate()} ${time}`;
+  return runDateLabel(run).slice(0, -3);
+}
+
 /** `xor · 2026-12-01 10:15:02`: what a legend or a title calls a run. */
 export function runLabel(modelName: string, run: { startedAt: string }): string {
   return `${modelName} · ${runDateLabel(run)}`;

@@ -1,5 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { uriExists } from '../uriExists';
 import { MODEL_TEMPLATES, renderTemplate, type ModelTemplate } from '../templates/modelTemplates';
 import { freeModelFileName, modelFileNameFor, modelFileStem } from '../templates/newModelFileName';
 import type { TrainingPanels } from '../panel/trainingPanels';
@@ -18,7 +19,7 @@ export async function newModelFileCommand(panels: TrainingPanels, templateId?: s
   const fileName = modelFileNameFor(path.basename(uri.fsPath), templateStem);
   const file = vscode.Uri.joinPath(uri, '..', fileName);
   // The dialog asked about replacing the name it returned, not about the one it stands for.
-  if (file.fsPath !== uri.fsPath && (await exists(file)) && !(await confirmReplace(fileName))) return undefined;
+  if (file.fsPath !== uri.fsPath && (await uriExists(file)) && !(await confirmReplace(fileName))) return undefined;
   const csv = template.id === 'csv-classification' ? await firstCsvBeside(file) : undefined;
   await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(renderTemplate(template, fileName, csv)));
   // Pinned, not a preview: the next file opened would otherwise replace the tab of the one just made.
@@ -49,15 +50,6 @@ async function pickTemplate(): Promise<ModelTemplate | undefined> {
 async function confirmReplace(fileName: string): Promise<boolean> {
   const replace = 'Replace';
   return (await vscode.window.showWarningMessage(`${fileName} already exists. Replace it?`, { modal: true }, replace)) === replace;
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function fileNames(folder: vscode.Uri): Promise<string[]> {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { uriExists } from '../uriExists';
 
 /** The files of examples/ a user gets: model files, their CSV data and the README that explains them. */
 const EXAMPLE_FILE = /\.(nn\.yaml|nn\.json|csv)$|^README\.md$/;
@@ -20,7 +21,7 @@ export async function openExamplesCommand(extensionUri: vscode.Uri, target?: vsc
     if (type !== vscode.FileType.File || !EXAMPLE_FILE.test(name)) continue;
     const to = vscode.Uri.joinPath(folder, name);
     // Never overwrite a file the user may have changed.
-    if (await exists(to)) continue;
+    if (await uriExists(to)) continue;
     await vscode.workspace.fs.copy(vscode.Uri.joinPath(source, name), to);
   }
   if (open) await vscode.commands.executeCommand('vscode.openFolder', folder, { forceNewWindow: false });
@@ -32,14 +33,5 @@ async function isEmptyFolder(uri: vscode.Uri): Promise<boolean> {
     return (await vscode.workspace.fs.readDirectory(uri)).length === 0;
   } catch {
     return true;
-  }
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -5,6 +5,10 @@ import { headlineMetric } from '../../core/runs/runLabels';
 import type { ActiveRuns } from '../training/activeRuns';
 import type { CatalogModel, ModelCatalog } from './modelCatalog';
 import type { RunCatalog } from './runCatalog';
+import { throttled } from '../training/refreshThrottle';
+
+/** A tree is refreshed at most this often. */
+export const TREE_REFRESH_MS = 1_000;
 
 export interface ModelNode {
   kind: 'model';
@@ -20,14 +24,29 @@ export class ModelsTree implements vscode.TreeDataProvider<ModelNode>, vscode.Di
   private readonly changed = new vscode.EventEmitter<ModelNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
+  /** What the items showed at the last refresh: only a change of it refreshes the view. */
+  private shown = '';
 
   constructor(
     private readonly models: ModelCatalog,
     private readonly runs: RunCatalog,
     private readonly active: ActiveRuns,
   ) {
-    const refresh = () => this.changed.fire(undefined);
-    this.disposables.push(models.onDidChange(refresh), runs.onDidChange(refresh), active.onDidChange(refresh));
+    // The workbench drops a tree's answer when the next refresh comes before it arrives: refreshed
+    // every 250 ms by a training, a tree on a busy machine would show nothing new until training ends.
+    const refresh = throttled(() => {
+      const shown = JSON.stringify(this.getChildren().map((node) => this.itemText(node)));
+      if (shown === this.shown) return;
+      this.shown = shown;
+      this.changed.fire(undefined);
+    }, TREE_REFRESH_MS);
+    const request = () => refresh.request();
+    this.disposables.push(models.onDidChange(request), runs.onDidChange(request), active.onDidChange(request));
+  }
+
+  private itemText(node: ModelNode): string {
+    const item = this.getTreeItem(node);
+    return `${String(item.label)}|${String(item.description)}|${item.contextValue}|${(item.iconPath as vscode.ThemeIcon | undefined)?.id}`;
   }
 
   getChildren(node?: ModelNode): ModelNode[] {

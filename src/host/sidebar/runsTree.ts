@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import type { IndexedRun } from '../../core/runs/runIndex';
 import { groupRuns } from '../../core/runs/runIndex';
-import { runDateLabel, runDescription, runTooltip } from '../../core/runs/runLabels';
+import { runDateLabel, runDescription, runShortDate, runTooltip } from '../../core/runs/runLabels';
 import type { RunStatus } from '../../shared/runResults';
 import type { RunCatalog } from './runCatalog';
+import { throttled } from '../training/refreshThrottle';
+import { TREE_REFRESH_MS } from './modelsTree';
 
 /** A model's runs, newest first. */
 export interface RunGroupNode {
@@ -39,12 +41,14 @@ export class RunsTree implements vscode.TreeDataProvider<RunsTreeNode>, vscode.D
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
   constructor(private readonly catalog: RunCatalog) {
+    // At most once a second: the workbench drops a tree's answer when the next refresh comes first.
+    const refresh = throttled(() => this.changed.fire(undefined), TREE_REFRESH_MS);
     this.disposables.push(
       catalog.onDidChange(() => {
         // A run deleted on disk is no longer chosen.
         const dirs = new Set(catalog.all().map((r) => r.dir));
         for (const dir of [...this.checked]) if (!dirs.has(dir)) this.checked.delete(dir);
-        this.changed.fire(undefined);
+        refresh.request();
       }),
     );
   }
@@ -82,7 +86,7 @@ export class RunsTree implements vscode.TreeDataProvider<RunsTreeNode>, vscode.D
       return item;
     }
     const { run } = node;
-    const item = new vscode.TreeItem(runDateLabel(run), vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(runShortDate(run), vscode.TreeItemCollapsibleState.None);
     item.id = `run:${run.dir}`;
     if (!run.summary) {
       item.description = 'unreadable';
@@ -93,7 +97,7 @@ export class RunsTree implements vscode.TreeDataProvider<RunsTreeNode>, vscode.D
     }
     const summary = run.summary;
     item.description = runDescription(summary);
-    item.tooltip = `${runTooltip(summary)}\n\n${run.dir}`;
+    item.tooltip = `${runDateLabel(run)}\n${runTooltip(summary)}\n\n${run.dir}`;
     item.iconPath = STATUS_ICONS[summary.status] ?? new vscode.ThemeIcon('circle-outline');
     const hasModel = summary.status !== 'running' && (summary.weightsEpoch !== undefined || summary.status === 'completed' || summary.status === 'early_stopped');
     item.contextValue = `run.${summary.status}${hasModel ? '.hasModel' : ''}`;

@@ -67,7 +67,8 @@ describe('The sidebar dashboard (Neural Network: Training, Models, Runs)', () =>
       const shown = run && api.sidebar.runsTree.getTreeItem(run);
       return shown?.description === 'completed · accuracy 1.000' ? shown : undefined;
     });
-    assert.match(labelOf(item), /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+    assert.match(labelOf(item), /^(today|yesterday) \d\d:\d\d:\d\d$/);
+    assert.match(String(item.tooltip), /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\n/);
     assert.match(String(item.tooltip), /Backend: wasm[\s\S]*Seed: 7[\s\S]*accuracy/);
     const model = api.sidebar.modelsTree.getTreeItem({ kind: 'model', modelFile: xor.fsPath });
     assert.strictEqual(model.description, 'accuracy 1.000');
