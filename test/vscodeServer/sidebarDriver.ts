@@ -15,10 +15,17 @@ export async function treeRows(page: Page, title: string): Promise<string[]> {
   return viewPane(page, title).locator('.monaco-list-row').allInnerTexts();
 }
 
-/** Waits until a tree view shows a row matching `text`. */
-export async function waitForTreeRow(page: Page, title: string, text: RegExp, timeoutMs = 30_000): Promise<Locator> {
-  const row = viewPane(page, title).locator('.monaco-list-row').filter({ hasText: text }).first();
-  await row.waitFor({ timeout: timeoutMs });
+/** Waits until a tree view shows a row holding every one of `texts` (label and description are separate elements). */
+export async function waitForTreeRow(page: Page, title: string, texts: RegExp | RegExp[], timeoutMs = 30_000): Promise<Locator> {
+  let rows = viewPane(page, title).locator('.monaco-list-row');
+  for (const text of Array.isArray(texts) ? texts : [texts]) rows = rows.filter({ hasText: text });
+  const row = rows.first();
+  try {
+    await row.waitFor({ timeout: timeoutMs });
+  } catch {
+    const shown = await viewPane(page, title).locator('.monaco-list-row').evaluateAll((els) => els.map((e) => JSON.stringify(e.textContent)));
+    throw new Error(`the ${title} view shows no row with ${String(texts)} within ${timeoutMs / 1000} s; its rows: ${shown.join(', ')}`);
+  }
   return row;
 }
 
