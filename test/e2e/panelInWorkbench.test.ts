@@ -220,5 +220,9 @@ async function chartCount(page: Page): Promise<number> {
 /** Switches the theme through the workspace settings, as a user's settings.json would, and lets it paint. */
 async function setTheme(page: Page, workspace: string, theme: string): Promise<void> {
   setWorkspaceSetting(workspace, 'workbench.colorTheme', theme);
-  await page.waitForTimeout(2_500);
+  // The workbench carries the theme's kind as a class once it has read the settings file, which on a
+  // busy machine takes seconds; then the webviews get the new colours and repaint.
+  const kind = /High Contrast/.test(theme) ? 'hc-black' : /Light/.test(theme) ? 'vs' : 'vs-dark';
+  await page.waitForFunction((k) => document.querySelector('.monaco-workbench')?.classList.contains(k) === true, kind, { timeout: 30_000 }).catch(() => undefined);
+  await page.waitForTimeout(2_000);
 }

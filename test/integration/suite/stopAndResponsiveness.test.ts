@@ -8,9 +8,10 @@ describe('A long run (MNIST) in the worker', () => {
     const api = await extensionApi();
     const mnist = workspaceFile('mnist-mlp.nn.yaml');
     const xor = workspaceFile('xor.nn.yaml');
-    // The CodeLens command answers only for a document VS Code has loaded ("Illegal argument" otherwise).
-    await vscode.workspace.openTextDocument(xor);
-    await vscode.workspace.openTextDocument(mnist);
+    // The CodeLens command answers only for a document the workbench holds ("Illegal argument"
+    // otherwise); one opened but never shown may be let go while MNIST loads, so both are shown.
+    await vscode.window.showTextDocument(xor, { preview: false, preserveFocus: true });
+    await vscode.window.showTextDocument(mnist, { preview: false, preserveFocus: true });
     const training = vscode.commands.executeCommand<TrainResult | undefined>('nnTrainer.train', mnist);
     await waitFor('MNIST batches to arrive', () => api.activeRuns.get(mnist.fsPath)?.panelRun.current, 120_000);
 
