@@ -8,6 +8,8 @@ export const MODEL_FILE_EXCLUDE = '**/{node_modules,.nn-runs,.git}/**';
 
 /** Creates and deletes that come together (a folder copied in) search the workspace once. */
 const RESCAN_DELAY_MS = 500;
+/** How often a background check waiting for a training to end looks again. */
+const CHECK_WAIT_MS = 1_000;
 
 /** What the Models view knows of one model file. */
 export interface CatalogModel {
@@ -32,8 +34,16 @@ export class ModelCatalog implements vscode.Disposable {
   private readonly ready: Promise<void>;
 
   private rescanTimer?: NodeJS.Timeout;
+  private disposed = false;
 
-  constructor(private readonly diagnostics: ModelDiagnostics) {
+  /** Files waiting for their background check: a file changed five times is checked once. */
+  private readonly queued = new Set<string>();
+
+  constructor(
+    private readonly diagnostics: ModelDiagnostics,
+    /** Whether a training runs: background checks (MNIST's loads 60,000 images) wait until none does. */
+    private readonly training: () => boolean,
+  ) {
     const watcher = vscode.workspace.createFileSystemWatcher(MODEL_FILE_GLOB);
     // A folder created or deleted with its files in it (copied, unpacked, checked out) may be reported
     // as the folder alone, never its files: any create or delete outside run folders searches again.
@@ -109,19 +119,26 @@ export class ModelCatalog implements vscode.Disposable {
     this.changed.fire();
   }
 
-  /** Checks run one after another: MNIST's loads its data, and the user's own checks come first. */
+  /**
+   * Checks run one after another, and never beside a training: MNIST's check loads its data, and on
+   * two cores a check next to a training left the extension host answering commands in seconds.
+   */
   private queueCheck(uri: vscode.Uri): void {
-    if (isExcluded(uri)) return;
+    if (isExcluded(uri) || this.queued.has(uri.fsPath)) return;
     // An open file is checked by the diagnostics on open and save already.
     if (vscode.workspace.textDocuments.some((d) => d.uri.fsPath === uri.fsPath)) return;
+    this.queued.add(uri.fsPath);
     this.checking = this.checking.then(async () => {
-      if (!this.files.has(uri.fsPath)) return;
+      while (this.training() && !this.disposed) await new Promise((resolve) => setTimeout(resolve, CHECK_WAIT_MS));
+      this.queued.delete(uri.fsPath);
+      if (!this.files.has(uri.fsPath) || this.disposed) return;
       const result = await this.diagnostics.checkNow(uri);
       if (result) this.update(uri, { problems: result.diagnostics, size: result.size ?? this.files.get(uri.fsPath)?.size });
     });
   }
 
   dispose(): void {
+    this.disposed = true;
     clearTimeout(this.rescanTimer);
     for (const d of this.disposables) d.dispose();
   }

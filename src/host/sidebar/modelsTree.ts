@@ -8,7 +8,7 @@ import type { RunCatalog } from './runCatalog';
 import { throttled } from '../training/refreshThrottle';
 
 /** A tree is refreshed at most this often. */
-export const TREE_REFRESH_MS = 1_000;
+export const TREE_REFRESH_MS = 2_000;
 
 export interface ModelNode {
   kind: 'model';

@@ -35,7 +35,7 @@ export interface Sidebar {
 
 /** The `Neural Network` view container: Training (webview), Models and Runs (trees), and their commands. */
 export function registerSidebar(deps: SidebarDeps): { sidebar: Sidebar; disposables: vscode.Disposable[] } {
-  const models = new ModelCatalog(deps.diagnostics);
+  const models = new ModelCatalog(deps.diagnostics, () => deps.active.all().length > 0);
   const runs = new RunCatalog(models, deps.active);
   const modelsTree = new ModelsTree(models, runs, deps.active);
   const runsTree = new RunsTree(runs);

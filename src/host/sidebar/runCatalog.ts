@@ -14,7 +14,7 @@ const REFRESH_DELAY_MS = 300;
  * run folder created with its files may be reported as the folder alone, and then no event comes for
  * the summary its process rewrites inside it (seen with VS Code's recursive watcher).
  */
-const RUNNING_POLL_MS = 2_000;
+const RUNNING_POLL_MS = 3_000;
 /** A run folder without a summary this young may still be starting. */
 const FRESH_FOLDER_MS = 5 * 60_000;
 

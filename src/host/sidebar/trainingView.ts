@@ -13,8 +13,11 @@ import { sidebarCard } from './sidebarCards';
 
 export const TRAINING_VIEW_ID = 'nnTrainer.training';
 
-/** A new state waits this long for more changes: live runs change many times a second. */
-const POST_INTERVAL_MS = 250;
+/**
+ * A new state waits this long for more changes: live runs change many times a second, and each state
+ * redraws the cards' charts in the workbench, which on two cores shares them with training.
+ */
+const POST_INTERVAL_MS = 1_000;
 
 /**
  * The sidebar's `Training` view: a card per live run (progress, pace, mini curves, Stop / Pause / Show
@@ -104,7 +107,8 @@ export class TrainingViewProvider implements vscode.WebviewViewProvider, vscode.
   }
 
   private post(): void {
-    if (!this.view || !this.ready) return;
+    // A collapsed or hidden view draws nothing; it gets the state when it is shown again.
+    if (!this.view || !this.ready || !this.view.visible) return;
     this.lastPost = Date.now();
     void this.view.webview.postMessage({ type: 'state', state: this.state() } satisfies HostToSidebarMessage);
   }
