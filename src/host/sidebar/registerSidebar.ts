@@ -119,9 +119,12 @@ export function registerSidebar(deps: SidebarDeps): { sidebar: Sidebar; disposab
  */
 function liveRunIndicators(active: ActiveRuns, badgeView: vscode.TreeView<ModelNode>): vscode.Disposable {
   let done: (() => void) | undefined;
+  let shown = 0;
   return active.onDidChange(() => {
     const count = active.all().length;
-    badgeView.badge = count > 0 ? { value: count, tooltip: `${count} run${count === 1 ? '' : 's'} training` } : undefined;
+    // Runs change many times a second; the badge only when their number does.
+    if (count !== shown) badgeView.badge = count > 0 ? { value: count, tooltip: `${count} run${count === 1 ? '' : 's'} training` } : undefined;
+    shown = count;
     if (count > 0 && !done) {
       void vscode.window.withProgress({ location: { viewId: TRAINING_VIEW_ID } }, () => new Promise<void>((resolve) => (done = resolve)));
     } else if (count === 0 && done) {
