@@ -36,12 +36,14 @@ export interface Sidebar {
 /** The `Neural Network` view container: Training (webview), Models and Runs (trees), and their commands. */
 export function registerSidebar(deps: SidebarDeps): { sidebar: Sidebar; disposables: vscode.Disposable[] } {
   const models = new ModelCatalog(deps.diagnostics, () => deps.active.all().length > 0);
-  const runs = new RunCatalog(models, deps.active);
+  let views: Array<{ visible: boolean }> = [];
+  const runs = new RunCatalog(models, deps.active, () => views.some((view) => view.visible));
   const modelsTree = new ModelsTree(models, runs, deps.active);
   const runsTree = new RunsTree(runs);
   const modelsView = vscode.window.createTreeView('nnTrainer.models', { treeDataProvider: modelsTree, showCollapseAll: false });
   const runsView = vscode.window.createTreeView('nnTrainer.runs', { treeDataProvider: runsTree, canSelectMany: true, manageCheckboxStateManually: true });
   runsTree.track(runsView);
+  views = [modelsView, runsView, training];
   const training = new TrainingViewProvider(deps.extensionUri, deps.active, models, runs);
   const readComparison = async (runDirs: string[]) => ((await deps.diagnostics.request({ kind: 'compare', runDirs })) as CompareResult).data;
   const compare = new ComparePanels(deps.extensionUri, readComparison, (runDir) => {
@@ -72,6 +74,8 @@ export function registerSidebar(deps: SidebarDeps): { sidebar: Sidebar; disposab
     models.onDidChange(setContext),
     runs.onDidChange(setContext),
     liveRunIndicators(deps.active, modelsView),
+    modelsView.onDidChangeVisibility((e) => e.visible && runs.shown()),
+    runsView.onDidChangeVisibility((e) => e.visible && runs.shown()),
     register('refreshRuns', () => runs.refresh()),
     register('compareRuns', async (arg?: unknown, selected?: unknown) => {
       const chosen = await runsToCompare(arg, selected, runsTree, runs);

@@ -43,6 +43,8 @@ export class RunCatalog implements vscode.Disposable {
   constructor(
     private readonly models: ModelCatalog,
     private readonly active: ActiveRuns,
+    /** Whether a view that shows runs is visible. */
+    private readonly watched: () => boolean = () => true,
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/.nn-runs/**');
     this.disposables.push(
@@ -81,6 +83,11 @@ export class RunCatalog implements vscode.Disposable {
     return [...roots];
   }
 
+  /** A view that shows runs became visible: what it shows may have changed unseen. */
+  shown(): void {
+    this.schedule(0);
+  }
+
   /** Reads every run folder again now; resolves when the views have the result. */
   async refresh(): Promise<void> {
     clearTimeout(this.timer);
@@ -101,7 +108,8 @@ export class RunCatalog implements vscode.Disposable {
       this.loaded = true;
     })().finally(() => (this.reading = undefined));
     await this.reading;
-    if (this.mayChangeUnseen()) this.schedule(RUNNING_POLL_MS);
+    // Polled only while someone looks: a hidden sidebar costs a training nothing, and is read on showing.
+    if (this.mayChangeUnseen() && this.watched()) this.schedule(RUNNING_POLL_MS);
     const shown = JSON.stringify(this.runs.map((r) => [r.dir, r.summary?.status, r.summary?.epochsCompleted, r.summary?.finishedAt, r.unreadable]));
     if (shown === this.shown) return;
     this.shown = shown;

@@ -77,6 +77,11 @@ export class TrainingViewProvider implements vscode.WebviewViewProvider, vscode.
     ];
   }
 
+  /** Whether the view is on screen (the run list is polled only while a view of it is). */
+  get visible(): boolean {
+    return this.view?.visible === true;
+  }
+
   /** Whether the view's page has loaded and asked for its state (tests wait for it). */
   isReady(): boolean {
     return this.ready;
