@@ -43,8 +43,8 @@ export function registerSidebar(deps: SidebarDeps): { sidebar: Sidebar; disposab
   const modelsView = vscode.window.createTreeView('nnTrainer.models', { treeDataProvider: modelsTree, showCollapseAll: false });
   const runsView = vscode.window.createTreeView('nnTrainer.runs', { treeDataProvider: runsTree, canSelectMany: true, manageCheckboxStateManually: true });
   runsTree.track(runsView);
-  views = [modelsView, runsView, training];
   const training = new TrainingViewProvider(deps.extensionUri, deps.active, models, runs);
+  views = [modelsView, runsView, training];
   const readComparison = async (runDirs: string[]) => ((await deps.diagnostics.request({ kind: 'compare', runDirs })) as CompareResult).data;
   const compare = new ComparePanels(deps.extensionUri, readComparison, (runDir) => {
     const run = runs.all().find((r) => r.dir === runDir);
@@ -74,8 +74,8 @@ export function registerSidebar(deps: SidebarDeps): { sidebar: Sidebar; disposab
     models.onDidChange(setContext),
     runs.onDidChange(setContext),
     liveRunIndicators(deps.active, modelsView),
-    modelsView.onDidChangeVisibility((e) => e.visible && runs.shown()),
-    runsView.onDidChangeVisibility((e) => e.visible && runs.shown()),
+    modelsView.onDidChangeVisibility((e) => e.visible && runs.viewShown()),
+    runsView.onDidChangeVisibility((e) => e.visible && runs.viewShown()),
     register('refreshRuns', () => runs.refresh()),
     register('compareRuns', async (arg?: unknown, selected?: unknown) => {
       const chosen = await runsToCompare(arg, selected, runsTree, runs);

@@ -84,7 +84,7 @@ export class RunCatalog implements vscode.Disposable {
   }
 
   /** A view that shows runs became visible: what it shows may have changed unseen. */
-  shown(): void {
+  viewShown(): void {
     this.schedule(0);
   }
 
