@@ -24,7 +24,9 @@ describe('A long run (MNIST) in the worker', () => {
       await vscode.commands.executeCommand('vscode.executeCodeLensProvider', xor);
       await vscode.commands.executeCommand('nnTrainer.showPanel', xor);
     });
-    assert.ok(slowest < 1000, `a command took ${slowest.toFixed(0)} ms while training`);
+    // A host held by the training would answer after it (MNIST trains for a minute); 2 s bounds what the
+    // 2-core machine's workbench round trips reach under that load (0.6-1.4 s measured), not a speed goal.
+    assert.ok(slowest < 2000, `a command took ${slowest.toFixed(0)} ms while training`);
     const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', mnist)) ?? [];
     const titles = lenses.map((l) => l.command?.title ?? '');
     assert.ok(titles.includes('$(debug-stop) Stop'), `no Stop lens: ${titles.join(' | ')}`);
