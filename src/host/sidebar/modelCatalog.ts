@@ -41,8 +41,12 @@ export class ModelCatalog implements vscode.Disposable {
 
   constructor(
     private readonly diagnostics: ModelDiagnostics,
-    /** Whether a training runs: background checks (MNIST's loads 60,000 images) wait until none does. */
-    private readonly training: () => boolean,
+    /**
+     * Whether background checks may run now: only while the Models view is on screen and no training
+     * runs (MNIST's check loads 60,000 images; beside a training or a user's typing on two cores it
+     * slowed both).
+     */
+    private readonly mayCheck: () => boolean,
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher(MODEL_FILE_GLOB);
     // A folder created or deleted with its files in it (copied, unpacked, checked out) may be reported
@@ -120,8 +124,9 @@ export class ModelCatalog implements vscode.Disposable {
   }
 
   /**
-   * Checks run one after another, and never beside a training: MNIST's check loads its data, and on
-   * two cores a check next to a training left the extension host answering commands in seconds.
+   * Checks run one after another, only while the Models view shows them and never beside a training:
+   * MNIST's check loads its data, and on two cores a check next to a training left the extension host
+   * answering commands in seconds.
    */
   private queueCheck(uri: vscode.Uri): void {
     if (isExcluded(uri) || this.queued.has(uri.fsPath)) return;
@@ -129,7 +134,7 @@ export class ModelCatalog implements vscode.Disposable {
     if (vscode.workspace.textDocuments.some((d) => d.uri.fsPath === uri.fsPath)) return;
     this.queued.add(uri.fsPath);
     this.checking = this.checking.then(async () => {
-      while (this.training() && !this.disposed) await new Promise((resolve) => setTimeout(resolve, CHECK_WAIT_MS));
+      while (!this.mayCheck() && !this.disposed) await new Promise((resolve) => setTimeout(resolve, CHECK_WAIT_MS));
       this.queued.delete(uri.fsPath);
       if (!this.files.has(uri.fsPath) || this.disposed) return;
       const result = await this.diagnostics.checkNow(uri);

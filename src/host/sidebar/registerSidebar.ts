@@ -35,12 +35,14 @@ export interface Sidebar {
 
 /** The `Neural Network` view container: Training (webview), Models and Runs (trees), and their commands. */
 export function registerSidebar(deps: SidebarDeps): { sidebar: Sidebar; disposables: vscode.Disposable[] } {
-  const models = new ModelCatalog(deps.diagnostics, () => deps.active.all().length > 0);
+  let modelsShown = () => false;
+  const models = new ModelCatalog(deps.diagnostics, () => modelsShown() && deps.active.all().length === 0);
   let views: Array<{ visible: boolean }> = [];
   const runs = new RunCatalog(models, deps.active, () => views.some((view) => view.visible));
   const modelsTree = new ModelsTree(models, runs, deps.active);
   const runsTree = new RunsTree(runs);
   const modelsView = vscode.window.createTreeView('nnTrainer.models', { treeDataProvider: modelsTree, showCollapseAll: false });
+  modelsShown = () => modelsView.visible;
   const runsView = vscode.window.createTreeView('nnTrainer.runs', { treeDataProvider: runsTree, canSelectMany: true, manageCheckboxStateManually: true });
   runsTree.track(runsView);
   const training = new TrainingViewProvider(deps.extensionUri, deps.active, models, runs);
