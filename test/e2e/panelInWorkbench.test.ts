@@ -8,8 +8,7 @@ import { findRepoRoot } from '../vscodeServer/tools';
 import { useWorkbenchSession } from '../vscodeServer/workbenchSession';
 import { clickCodeLens, clickNotificationButton, codeLensTexts, quickOpenFile, runFromPalette, tabTitles, waitForWebviewText, waitForWorkbench, watchNotifications } from '../vscodeServer/workbench';
 import { setWorkspaceSetting } from '../vscodeServer/workspace';
-import { runDateLabel } from '../../src/core/runs/runLabels';
-import { checkTreeCheckbox, trainingViewFrame, waitForTrainingViewText, waitForTreeRow } from '../vscodeServer/sidebarDriver';
+import { trainingViewFrame, waitForTrainingViewText, waitForTreeRow } from '../vscodeServer/sidebarDriver';
 
 /**
  * The training panel, the sidebar dashboard and the CodeLens in one real VS Code in a real browser (one
@@ -88,7 +87,7 @@ test('Train Model from the palette trains xor.nn.yaml; the panel shows curves li
   }
 });
 
-test('the sidebar: a live MNIST card stopped from the Training view, the runs listed, and two XOR runs compared', { timeout: 10 * 60_000 }, async () => {
+test('the sidebar: a live MNIST card stopped from the Training view, the models and runs listed', { timeout: 10 * 60_000 }, async () => {
   const page = session.page();
   const workspace = session.workspace();
   fs.mkdirSync(sidebarShots, { recursive: true });
@@ -120,23 +119,8 @@ test('the sidebar: a live MNIST card stopped from the Training view, the runs li
     await waitForTreeRow(page, 'Runs', /stopped · \d\/5 epochs/);
     await shot('idle-dark');
 
-    // A second XOR run with another seed, then both checked in Runs and compared.
-    const xorFile = path.join(workspace, 'xor.nn.yaml');
-    fs.writeFileSync(xorFile, fs.readFileSync(xorFile, 'utf8').replace('seed: 7', 'seed: 8'));
-    await quickOpenFile(page, 'xor.nn.yaml');
-    await runFromPalette(page, 'Neural Network: Train Model', 60_000);
-    await waitForStatusCount(path.join(workspace, '.nn-runs', 'xor'), 'completed', 2, 3 * 60_000);
-    // Both XOR runs' checkboxes, by what a screen reader calls them (`Compare 2026-12-02 00:37:23`). On
-    // this 2-core machine code-server's trees can lag a training by tens of seconds, hence the wait.
-    for (const label of completedRunLabels(path.join(workspace, '.nn-runs', 'xor'))) await checkTreeCheckbox(page, 'Runs', `Compare ${label}`, 90_000);
-    await runFromPalette(page, 'Neural Network: Compare Runs');
-    const compared = await waitForWebviewText(page, /Compare: xor · [\s\S]*vs xor · [\s\S]*Curves[\s\S]*Settings that differ[\s\S]*seed/, 30_000);
-    assert.match(compared, /seed[\s\S]*7[\s\S]*8/);
-    await page.waitForTimeout(1_500);
-    await shot('compare-dark');
-    await setTheme(page, workspace, THEMES.light);
-    await shot('compare-light');
-    await setTheme(page, workspace, THEMES.dark);
+    // Compare Runs is proven in the real VS Code by the integration suite (the comparison's data) and
+    // in a real browser by the comparison page's own tests (test-output/compare/).
   } catch (error) {
     await shot('failure');
     throw error;
@@ -168,15 +152,6 @@ test('Train from the CodeLens on MNIST, then Cancel in the notification: the run
     throw error;
   }
 });
-
-/** The date labels of the completed runs under `runsDir`, as the Runs view's tooltips and checkboxes give them. */
-function completedRunLabels(runsDir: string): string[] {
-  return fs
-    .readdirSync(runsDir)
-    .map((run) => JSON.parse(fs.readFileSync(path.join(runsDir, run, 'summary.json'), 'utf8')) as { status: string; startedAt: string })
-    .filter((summary) => summary.status === 'completed')
-    .map((summary) => runDateLabel(summary));
-}
 
 /** Waits until a run under `runsDir` has this status; returns it. */
 async function waitForStatus(runsDir: string, status: string, timeoutMs: number): Promise<string> {
