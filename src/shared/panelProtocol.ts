@@ -4,6 +4,7 @@
  * of the run followed by incremental updates. The webview asks for actions with `command`.
  */
 import type { Severity } from './diagnosticTypes';
+import type { DecisionBoundary, EvaluationInsights, RunInsights, WeightsSnapshot } from './insightTypes';
 import type { Evaluation, ModelSummaryTable, Prediction, RunStatus } from './runResults';
 import type { MetricValues } from './trainingEvents';
 
@@ -47,6 +48,26 @@ export interface PanelBatchPoint {
   metrics: MetricValues;
 }
 
+/** Where a prediction the user asked for came from. */
+export type PredictionSource = 'command' | 'tryIt' | 'draw';
+
+/** Predictions the user asked for (the Predict command, `Try it`), kept with what they were asked on. */
+export interface MadePrediction {
+  source: PredictionSource;
+  /** What was predicted, as the user gave it: `[5.1, 3.5, 1.4, 0.2]`, or `the file's predict samples`. */
+  inputText: string;
+  predictions: Prediction[];
+  /** When, in ms since 1970. */
+  at: number;
+}
+
+/** The latest answer to a `predict` the page sent (the `Draw a digit` pad, the `Try it` form). */
+export interface LiveAnswer {
+  requestId: number;
+  prediction?: Prediction;
+  error?: string;
+}
+
 /** Everything the panel shows about one run of one model file. */
 export interface PanelRun {
   /** Absolute path of the model file. */
@@ -75,6 +96,12 @@ export interface PanelRun {
   evaluation?: Evaluation;
   predictions?: Prediction[];
   classNames?: string[];
+  /** What the worker found about the run: boundary and weights while it trains, the evaluation's insights after. */
+  insights?: RunInsights;
+  /** Predictions the user asked for on this run, newest first (at most MAX_MADE_PREDICTIONS). */
+  made?: MadePrediction[];
+  /** The latest live answers, per source. */
+  live?: Partial<Record<'draw' | 'tryIt', LiveAnswer>>;
   error?: string;
   /** Why training did not start, when `status` is `invalid`. */
   problems?: PanelProblem[];
@@ -88,13 +115,18 @@ export type HostToPanelMessage =
   /** Training was held or let go by Pause, Resume or Step. */
   | { type: 'paused'; paused: boolean }
   | { type: 'epochEnd'; epoch: number; metrics: MetricValues }
-  /** The run ended; evaluation and predictions are there when training completed. */
-  | { type: 'finished'; status: RunStatus; evaluation?: Evaluation; predictions?: Prediction[]; error?: string; weightsEpoch?: number }
-  /** A later Evaluate or Predict command on the run the panel shows. */
-  | { type: 'evaluation'; evaluation: Evaluation }
+  /** An epoch ended and the worker drew the boundary or read the weights again (not at every epoch: see InsightSchedule). */
+  | { type: 'insights'; boundary?: DecisionBoundary; weights?: WeightsSnapshot }
+  /** The run ended; evaluation, predictions and insights are there when training completed. */
+  | { type: 'finished'; status: RunStatus; evaluation?: Evaluation; predictions?: Prediction[]; insights?: RunInsights; error?: string; weightsEpoch?: number }
+  /** A later Evaluate command on the run the panel shows. */
+  | { type: 'evaluation'; evaluation: Evaluation; insights?: EvaluationInsights }
   /** Several updates at once, applied in order: the host bundles what arrives within a few milliseconds. */
   | { type: 'updates'; messages: HostToPanelMessage[] }
-  | { type: 'predictions'; predictions: Prediction[] };
+  /** The Predict command or `Try it` predicted on the run the panel shows. */
+  | { type: 'predictionMade'; made: MadePrediction }
+  /** The answer to the page's `predict`. */
+  | { type: 'livePrediction'; source: 'draw' | 'tryIt'; answer: LiveAnswer };
 
 export type PanelCommand = 'train' | 'pause' | 'resume' | 'step' | 'stop' | 'evaluate' | 'predict' | 'revealRunFolder' | 'openModelFile';
 
@@ -106,7 +138,22 @@ export interface PanelDownload {
   content: string;
 }
 
-export type PanelToHostMessage = { type: 'ready' } | { type: 'command'; command: PanelCommand } | PanelDownload;
+/**
+ * The page asks for a prediction on one sample: `input` holds the raw features in the data's own units
+ * (a drawing as pixel values up to the image's `maxValue`), flat, as many as the model takes.
+ * The host answers with `livePrediction` carrying the same `requestId`.
+ */
+export interface PanelPredictRequest {
+  type: 'predict';
+  requestId: number;
+  source: 'draw' | 'tryIt';
+  input: number[];
+}
+
+/** How many made predictions a run keeps, newest first. */
+export const MAX_MADE_PREDICTIONS = 20;
+
+export type PanelToHostMessage = { type: 'ready' } | { type: 'command'; command: PanelCommand } | PanelDownload | PanelPredictRequest;
 
 /** What the webview persists with setState, so a reloaded panel shows the same run at once. */
 export interface PanelState {
@@ -119,7 +166,15 @@ const PANEL_COMMANDS: ReadonlySet<string> = new Set<PanelCommand>(['train', 'pau
 
 export function isPanelToHostMessage(value: unknown): value is PanelToHostMessage {
   if (typeof value !== 'object' || value === null) return false;
-  const message = value as { type?: unknown; command?: unknown; fileName?: unknown; content?: unknown };
+  const message = value as { type?: unknown; command?: unknown; fileName?: unknown; content?: unknown; requestId?: unknown; source?: unknown; input?: unknown };
+  if (message.type === 'predict') {
+    return (
+      typeof message.requestId === 'number' &&
+      (message.source === 'draw' || message.source === 'tryIt') &&
+      Array.isArray(message.input) &&
+      message.input.every((v) => typeof v === 'number' && Number.isFinite(v))
+    );
+  }
   if (message.type === 'download') return typeof message.fileName === 'string' && typeof message.content === 'string';
   return message.type === 'ready' || (message.type === 'command' && PANEL_COMMANDS.has(String(message.command)));
 }

@@ -2,6 +2,7 @@
  * What a training run reports while it goes. The core emits these; the CLI prints them and the
  * extension's worker forwards them to the host. Plain data only: this module imports only plain result types.
  */
+import type { DecisionBoundary, ModelInputs, WeightsSnapshot } from './insightTypes';
 import type { ModelSummaryTable } from './runResults';
 
 /** Metric name -> value, e.g. { loss: 0.31, accuracy: 0.91, val_loss: 0.28, val_accuracy: 0.92 }. */
@@ -20,6 +21,8 @@ export interface RunStartedEvent {
   notes: string[];
   /** Keras' model.summary() of the built model. */
   modelSummary?: ModelSummaryTable;
+  /** What the model takes as input (for the panel's `Try it` and `Draw a digit`). */
+  inputs?: ModelInputs;
 }
 
 export interface BatchEndEvent {
@@ -73,4 +76,15 @@ export interface PauseChangedEvent {
   batch: number;
 }
 
-export type TrainingEvent = RunStartedEvent | BatchEndEvent | EpochEndEvent | PhaseEvent | PauseChangedEvent;
+/**
+ * After an epoch end: the decision boundary drawn again and the weights read again. Not after every
+ * epoch: their cost is kept to a small share of the training time (see InsightSchedule).
+ */
+export interface InsightsEvent {
+  type: 'insights';
+  epoch: number;
+  boundary?: DecisionBoundary;
+  weights?: WeightsSnapshot;
+}
+
+export type TrainingEvent = InsightsEvent | RunStartedEvent | BatchEndEvent | EpochEndEvent | PhaseEvent | PauseChangedEvent;

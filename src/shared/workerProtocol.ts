@@ -8,7 +8,8 @@ import type { CompareData } from './compareProtocol';
 import type { Diagnostic } from './diagnosticTypes';
 import type { CompletionEntry, HoverInfo, LayerShape, OutlineSymbol } from './editingTypes';
 import type { BackendChoice, Evaluation, NestedNumbers, Prediction, RunStatus } from './runResults';
-import type { BatchEndEvent, EpochEndEvent, MetricValues, PauseChangedEvent, PhaseEvent, RunStartedEvent } from './trainingEvents';
+import type { EvaluationInsights, RunInsights } from './insightTypes';
+import type { BatchEndEvent, EpochEndEvent, InsightsEvent, MetricValues, PauseChangedEvent, PhaseEvent, RunStartedEvent } from './trainingEvents';
 
 /** Trains a model file into a new run folder. */
 export interface TrainJob {
@@ -84,6 +85,8 @@ export interface TrainResult {
   evaluation?: Evaluation;
   predictions?: Prediction[];
   classNames?: string[];
+  /** What the model learned (also in the run folder's insights.json). */
+  insights?: RunInsights;
   durationMs?: number;
 }
 
@@ -91,6 +94,7 @@ export interface EvaluateResult {
   kind: 'evaluate';
   runDir: string;
   evaluation: Evaluation;
+  insights?: EvaluationInsights;
 }
 
 export interface PredictResult {
@@ -156,7 +160,7 @@ export type HostToWorkerMessage =
   | { type: 'step'; id: number };
 
 export type WorkerToHostMessage =
-  | { type: 'progress'; id: number; event: RunStartedEvent | BatchEndEvent | PhaseEvent | PauseChangedEvent }
+  | { type: 'progress'; id: number; event: RunStartedEvent | BatchEndEvent | PhaseEvent | PauseChangedEvent | InsightsEvent }
   | { type: 'epochEnd'; id: number; event: EpochEndEvent }
   | { type: 'done'; id: number; result: JobResult }
   | { type: 'error'; id: number; error: WorkerError };

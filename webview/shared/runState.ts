@@ -1,4 +1,4 @@
-import type { HostToPanelMessage, PanelRun } from '../../src/shared/panelProtocol';
+import { MAX_MADE_PREDICTIONS, type HostToPanelMessage, type MadePrediction, type PanelRun } from '../../src/shared/panelProtocol';
 import { withPoints } from '../../src/shared/panelCurves';
 
 /**
@@ -30,18 +30,44 @@ export function applyMessage(run: PanelRun | undefined, message: HostToPanelMess
         weightsEpoch: message.weightsEpoch ?? run.weightsEpoch,
         evaluation: message.evaluation ?? run.evaluation,
         predictions: message.predictions ?? run.predictions,
+        insights: message.insights ?? run.insights,
         error: message.error,
       };
+    case 'insights': {
+      // The run's inputs come with its snapshot (the host has them from the run's start).
+      const insights = run.insights;
+      if (!insights) return run;
+      return { ...run, insights: { ...insights, boundary: message.boundary ?? insights.boundary, weights: message.weights ?? insights.weights } };
+    }
     case 'updates':
       return message.messages.reduce<PanelRun | undefined>((state, update) => applyMessage(state, update), run);
     case 'evaluation':
-      return { ...run, evaluation: message.evaluation };
-    case 'predictions':
-      return { ...run, predictions: message.predictions };
+      return {
+        ...run,
+        evaluation: message.evaluation,
+        insights: message.insights && run.insights ? { ...run.insights, evaluation: message.insights } : run.insights,
+      };
+    case 'predictionMade':
+      return { ...run, made: withMade(run.made, message.made) };
+    case 'livePrediction': {
+      const answer = message.answer;
+      const live = { ...run.live, [message.source]: answer };
+      // A `Try it` answer is also a made prediction, kept with its input; a row per keystroke would bury the others.
+      if (message.source !== 'tryIt' || !answer.prediction) return { ...run, live };
+      const made: MadePrediction = { source: 'tryIt', inputText: JSON.stringify(answer.prediction.input ?? []), predictions: [answer.prediction], at: Date.now() };
+      return { ...run, live, made: withMade(run.made, made) };
+    }
     default:
       // A message from a newer host: keep what is shown.
       return run;
   }
+}
+
+/** The newest first; a `Try it` answer replaces the `Try it` answer just before it. */
+function withMade(made: MadePrediction[] | undefined, next: MadePrediction): MadePrediction[] {
+  const rest = made ?? [];
+  const kept = next.source === 'tryIt' && rest[0]?.source === 'tryIt' ? rest.slice(1) : rest;
+  return [next, ...kept].slice(0, MAX_MADE_PREDICTIONS);
 }
 
 /** Whether a value from getState is a run this version of the panel can show. */

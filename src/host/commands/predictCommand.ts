@@ -45,7 +45,7 @@ export async function predictCommand(services: HostServices, arg?: unknown, opti
   if (!result) return undefined;
   services.log.info(`Predictions of ${runDir}:`);
   for (const p of result.predictions) services.log.info('  ' + describePrediction(p));
-  services.panels.post(uri.fsPath, { type: 'predictions', predictions: result.predictions });
+  services.panels.post(uri.fsPath, { type: 'predictionMade', made: { source: 'command', inputText: text.trim() || "the file's predict samples", predictions: result.predictions, at: Date.now() } });
   const first = result.predictions.slice(0, 3).map(describePrediction).join('; ');
   const more = result.predictions.length > 3 ? ` (+${result.predictions.length - 3} more in the panel)` : '';
   announceResult(services.panels, uri.fsPath, `${defaultModelName(uri.fsPath)}: ${first}${more}`);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isPanelToHostMessage, type HostToPanelMessage, type PanelCommand, type PanelRun } from '../../shared/panelProtocol';
+import { isPanelToHostMessage, type HostToPanelMessage, type PanelCommand, type PanelPredictRequest, type PanelRun } from '../../shared/panelProtocol';
 import { panelHtml } from './panelHtml';
 import { saveDownload } from './saveDownload';
 
@@ -35,6 +35,7 @@ export class TrainingPanels implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly snapshotOf: (modelFile: string) => PanelRun,
     private readonly onCommand: (modelFile: string, command: PanelCommand) => void,
+    private readonly onPredict: (modelFile: string, request: PanelPredictRequest) => void = () => undefined,
   ) {}
 
   /**
@@ -165,6 +166,7 @@ export class TrainingPanels implements vscode.Disposable {
         if (!isPanelToHostMessage(message)) return;
         if (message.type === 'ready') this.sendSnapshot(modelFile, open);
         else if (message.type === 'download') void saveDownload(modelFile, message);
+        else if (message.type === 'predict') this.onPredict(modelFile, message);
         else this.onCommand(modelFile, message.command);
       }),
       panel.onDidDispose(() => {

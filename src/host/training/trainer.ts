@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { TrainResult } from '../../shared/workerProtocol';
-import type { BatchEndEvent, EpochEndEvent, PauseChangedEvent, PhaseEvent, RunStartedEvent } from '../../shared/trainingEvents';
+import type { BatchEndEvent, EpochEndEvent, InsightsEvent, PauseChangedEvent, PhaseEvent, RunStartedEvent } from '../../shared/trainingEvents';
 import { formatDuration, formatMetrics } from '../../core/metricFormat';
 import { readSettings, runsRootFor } from '../settings';
 import { WorkerEndedError, WorkerJobError, WorkerJobHandle } from '../worker/workerJob';
@@ -135,10 +135,11 @@ export class Trainer {
       reported = done;
       this.active.notify(run.modelFile);
     }, intervalMs);
-    run.job.onProgress = (event: RunStartedEvent | BatchEndEvent | PhaseEvent | PauseChangedEvent) => {
+    run.job.onProgress = (event: RunStartedEvent | BatchEndEvent | PhaseEvent | PauseChangedEvent | InsightsEvent) => {
       const progress = sink.progress;
       if (event.type === 'runStarted') {
         Object.assign(run.panelRun, { runDir: event.runDir, backend: event.backend, epochs: event.epochs, modelSummary: event.modelSummary });
+        if (event.inputs) run.panelRun.insights = { inputs: event.inputs };
         run.pace.trainSamples = event.trainSamples;
         log.info(`Backend ${event.backend}: ${event.backendReason}`);
         log.info(`Run folder: ${event.runDir}`);
@@ -155,6 +156,10 @@ export class Trainer {
         panels.post(run.modelFile, { type: 'paused', paused: event.paused });
         // What the user asked for shows at once.
         refresh.flush();
+      } else if (event.type === 'insights') {
+        const insights = run.panelRun.insights;
+        if (insights) run.panelRun.insights = { ...insights, boundary: event.boundary ?? insights.boundary, weights: event.weights ?? insights.weights };
+        panels.post(run.modelFile, { type: 'insights', boundary: event.boundary, weights: event.weights });
       } else if (event.phase !== 'training') {
         progress?.report({ message: event.phase.replace('-', ' ') + '…' });
       }
@@ -174,7 +179,8 @@ export class Trainer {
       const result = (await run.job.result) as TrainResult;
       // Weights are saved at every epoch end, so a stopped run has those of its last whole epoch.
       Object.assign(run.panelRun, { status: result.status, paused: false, current: undefined, weightsEpoch: result.epochsCompleted, runDir: result.runDir, evaluation: result.evaluation, predictions: result.predictions, classNames: result.classNames });
-      panels.post(run.modelFile, { type: 'finished', status: result.status, evaluation: result.evaluation, predictions: result.predictions, weightsEpoch: result.epochsCompleted });
+      if (result.insights) run.panelRun.insights = result.insights;
+      panels.post(run.modelFile, { type: 'finished', status: result.status, evaluation: result.evaluation, predictions: result.predictions, insights: result.insights, weightsEpoch: result.epochsCompleted });
       const headline = trainingResultText({ name, ...result, trainSamples: run.pace.trainSamples });
       log.info(headline + (result.evaluation ? ` (${formatMetrics(result.evaluation.metrics)})` : ''));
       void this.services.announceRun(run.modelFile, result.runDir, headline);

@@ -1,7 +1,8 @@
 import { Worker } from 'worker_threads';
-import type { BatchEndEvent, EpochEndEvent, PauseChangedEvent, PhaseEvent, RunStartedEvent } from '../../shared/trainingEvents';
+import type { EpochEndEvent } from '../../shared/trainingEvents';
 import {
   isWorkerToHostMessage,
+  type WorkerToHostMessage,
   type HostToWorkerMessage,
   type JobResult,
   type WorkerError,
@@ -46,7 +47,7 @@ export class WorkerJobHandle {
   readonly id = nextJobId();
   readonly result: Promise<JobResult>;
   /** Set right after construction: the worker answers no sooner than the next turn of the event loop. */
-  onProgress?: (event: RunStartedEvent | BatchEndEvent | PhaseEvent | PauseChangedEvent) => void;
+  onProgress?: (event: Extract<WorkerToHostMessage, { type: 'progress' }>['event']) => void;
   onEpochEnd?: (event: EpochEndEvent) => void;
   private readonly worker: Worker;
   private settled = false;
