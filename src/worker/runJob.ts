@@ -48,11 +48,12 @@ export async function runJob(id: number, job: WorkerJob, signal: AbortSignal, po
         evaluation: summary.evaluation,
         predictions: summary.predictions,
         classNames: summary.classNames,
+        insights: outcome.insights,
         durationMs: summary.durationMs,
       };
     }
     case 'evaluate':
-      return { kind: 'evaluate', runDir: job.runDir, evaluation: await evaluateRun(job.runDir, job.backend) };
+      return { kind: 'evaluate', runDir: job.runDir, ...(await evaluateRun(job.runDir, job.backend)) };
     case 'predict': {
       if (job.input === undefined) return { kind: 'predict', runDir: job.runDir, ...(await predictRunSamples(job.runDir, job.backend)) };
       const predictions = await predictFromRun(job.runDir, job.input, job.backend);

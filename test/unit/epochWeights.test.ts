@@ -40,7 +40,7 @@ test('a run stopped in its third epoch evaluates and predicts as the model of ep
   assert.equal(twoEpochs.summary.weightsEpoch, 2);
   assert.deepEqual(await predictFromRun(stopped.runDir, inputs, 'cpu'), await predictFromRun(twoEpochs.runDir, inputs, 'cpu'));
   assert.deepEqual(await predictRunSamples(stopped.runDir, 'cpu'), await predictRunSamples(twoEpochs.runDir, 'cpu'));
-  const evaluation = await evaluateRun(stopped.runDir, 'cpu');
+  const { evaluation } = await evaluateRun(stopped.runDir, 'cpu');
   assert.deepEqual(evaluation, twoEpochs.summary.evaluation);
 });
 

@@ -57,7 +57,7 @@ test('a running summary whose process is gone is interrupted, and is marked so k
   assert.equal(markInterruptedIfDead(run.runDir), false, 'only once');
   // Its weights of the last finished epoch are usable.
   assert.equal((await predictFromRun(run.runDir, [[0, 1]], 'cpu')).length, 1);
-  assert.equal((await evaluateRun(run.runDir, 'cpu')).samples, 4);
+  assert.equal((await evaluateRun(run.runDir, 'cpu')).evaluation.samples, 4);
 });
 
 test('a running summary whose process lives, or that was written on another host, stays running', async () => {

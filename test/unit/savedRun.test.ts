@@ -21,7 +21,7 @@ test('a saved run evaluates to the metrics it had when training ended, reading i
   const { runDir, summary } = await trainModelFile(file, { backend: 'cpu', runsRoot, epochs: 3 });
   // Editing the file afterwards must not change what the run evaluates on.
   writeFileSync(file, readFileSync(file, 'utf8').replace('seed: 3', 'seed: 4'));
-  const evaluation = await evaluateRun(runDir, 'cpu');
+  const { evaluation } = await evaluateRun(runDir, 'cpu');
   assert.equal(evaluation.split, 'test');
   assert.equal(evaluation.samples, summary.evaluation?.samples);
   for (const [name, value] of Object.entries(summary.evaluation!.metrics)) assert.ok(Math.abs(evaluation.metrics[name] - value) < 1e-5, name);

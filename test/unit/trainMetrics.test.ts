@@ -30,7 +30,7 @@ test('breast-cancer: precision and recall are finite in every epoch of the histo
   const lines = fs.readFileSync(path.join(runDir, 'history.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
   for (const line of lines) for (const key of ['precision', 'recall']) assert.equal(typeof line[key], 'number', `${key} in ${JSON.stringify(line)}`);
   // The saved model (whose training config now names these metrics) loads and evaluates them.
-  const evaluation = await evaluateRun(runDir);
+  const { evaluation } = await evaluateRun(runDir);
   for (const key of ['precision', 'recall']) assert.ok(Number.isFinite(evaluation.metrics[key]), `${key} in ${JSON.stringify(evaluation)}`);
 });
 

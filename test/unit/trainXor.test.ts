@@ -33,7 +33,7 @@ test('a run folder holds the model file, the history as it happened, the model a
   const { runDir } = await trainModelFile(xorFile, { runsRoot, epochs: 20 });
   assert.equal(path.dirname(path.dirname(runDir)), runsRoot);
   assert.equal(path.basename(path.dirname(runDir)), 'xor');
-  assert.deepEqual(fs.readdirSync(runDir).sort(), ['batches.jsonl', 'history.jsonl', 'model.json', 'preprocessing.json', 'summary.json', 'weights.bin', 'xor.nn.yaml']);
+  assert.deepEqual(fs.readdirSync(runDir).sort(), ['batches.jsonl', 'history.jsonl', 'insights.json', 'model.json', 'preprocessing.json', 'summary.json', 'weights.bin', 'xor.nn.yaml']);
   const lines = fs.readFileSync(path.join(runDir, 'history.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
   assert.equal(lines.length, 20);
   assert.deepEqual(Object.keys(lines[0]).sort(), ['accuracy', 'epoch', 'loss']);

@@ -12,6 +12,10 @@ import { evaluateModel, type Evaluation } from '../train/evaluateModel';
 import { predictFromSpec, type Prediction } from '../train/predictions';
 import { loadModelAndData, type LoadedModelFile } from './loadModelAndData';
 import { assertRunHolds } from './runInputError';
+import type { EvaluationInsights } from '../../shared/insightTypes';
+import { evaluationInsights } from '../insights/evaluationInsights';
+import { modelInputsOf } from '../insights/modelInputs';
+import { readInsights, writeInsights } from '../runs/insightsFile';
 
 /** How many test samples Predict shows when the model file has no `predict` section. */
 const DEFAULT_PREDICT_SAMPLES = 10;
@@ -38,12 +42,18 @@ async function openSavedRun(runDir: string, backend: BackendChoice): Promise<Sav
   return { tf, model, loaded, summary };
 }
 
-/** Loss and metrics of a run's saved model on its model file's test split (or training data). */
-export async function evaluateRun(runDir: string, backend: BackendChoice = 'auto'): Promise<Evaluation> {
+/**
+ * Loss and metrics of a run's saved model on its model file's test split (or training data), with the
+ * confusion matrix and samples of that split; the run's insights.json gets the new ones.
+ */
+export async function evaluateRun(runDir: string, backend: BackendChoice = 'auto'): Promise<{ evaluation: Evaluation; insights: EvaluationInsights }> {
   const run = await openSavedRun(runDir, backend);
   try {
     compileModel(run.tf, run.model, run.loaded.spec);
-    return await evaluateModel(run.tf, run.model, run.loaded.spec, run.loaded.data);
+    const evaluation = await evaluateModel(run.tf, run.model, run.loaded.spec, run.loaded.data);
+    const insights = await evaluationInsights(run.tf, run.model, run.loaded.data);
+    writeInsights(runDir, { ...(readInsights(runDir) ?? { inputs: modelInputsOf(run.loaded.data) }), evaluation: insights });
+    return { evaluation, insights };
   } finally {
     run.model.dispose();
   }

@@ -19,6 +19,11 @@ import { withSeededMathRandom } from '../train/seededRandom';
 import { mulberry32 } from '../random';
 import { batchCount } from '../train/batchDatasets';
 import { buildCheckedModel, loadModelAndData, type LoadedModelFile } from './loadModelAndData';
+import type { RunInsights } from '../../shared/insightTypes';
+import { modelInputsOf } from '../insights/modelInputs';
+import { EpochInsights } from '../insights/epochInsights';
+import { evaluationInsights } from '../insights/evaluationInsights';
+import { writeInsights } from '../runs/insightsFile';
 
 export interface TrainModelFileOptions {
   backend?: BackendChoice;
@@ -34,12 +39,16 @@ export interface TrainModelFileOptions {
   onEvent?: (event: TrainingEvent) => void | Promise<void>;
   /** Injectable tfjs-node loader (tests of the fallback). */
   requireFn?: (id: string) => unknown;
+  /** False to train without the decision boundary and weight histograms at epoch ends (the benchmark's baseline). */
+  epochInsights?: boolean;
 }
 
 export interface TrainOutcome {
   runDir: string;
   summary: RunSummary;
   history: FitResult['history'];
+  /** Also written to the run folder's insights.json. */
+  insights: RunInsights;
 }
 
 /**
@@ -94,6 +103,7 @@ async function trainLoaded(
     };
     run.writeSummary(summary);
     savePreprocessing(run.dir, data);
+    const insights: RunInsights = { inputs: modelInputsOf(data) };
     const validationSamples = validationSampleCount(data.train.count, spec.fit.validationSplit);
     await emit({
       type: 'runStarted',
@@ -107,13 +117,20 @@ async function trainLoaded(
       seed,
       notes: data.notes,
       modelSummary: summary.modelSummary,
+      inputs: insights.inputs,
     });
+    const recorder = new RunRecorder(run, summary, tf, model);
+    const atEpochs = options.epochInsights === false ? undefined : EpochInsights.for(tf, model, data);
     try {
-      const result = await trainEvaluatePredict(tf, model, loaded, new RunRecorder(run, summary, tf, model), epochs, seed, options, emit);
+      const result = await trainEvaluatePredict(tf, model, loaded, recorder, atEpochs, epochs, seed, options, emit);
+      Object.assign(insights, result.insights);
+      writeInsights(run.dir, insights);
       Object.assign(summary, result.summaryFields, { finishedAt: new Date().toISOString(), durationMs: performance.now() - started });
       run.writeSummary(summary);
-      return { runDir: run.dir, summary, history: result.history };
+      return { runDir: run.dir, summary, history: result.history, insights };
     } catch (err) {
+      // What was drawn before the failure is kept: a NaN in the weights is worth seeing.
+      writeInsights(run.dir, { ...insights, boundary: atEpochs?.latestBoundary, weights: atEpochs?.latestWeights });
       Object.assign(summary, { status: 'failed', finishedAt: new Date().toISOString(), durationMs: performance.now() - started, error: err instanceof Error ? err.message : String(err) });
       run.writeSummary(summary);
       throw err;
@@ -128,11 +145,12 @@ async function trainEvaluatePredict(
   model: LayersModel,
   loaded: LoadedModelFile,
   recorder: RunRecorder,
+  atEpochs: EpochInsights | undefined,
   epochs: number,
   seed: number,
   options: TrainModelFileOptions,
   emit: (event: TrainingEvent) => Promise<void>,
-): Promise<{ summaryFields: Partial<RunSummary>; history: FitResult['history'] }> {
+): Promise<{ summaryFields: Partial<RunSummary>; history: FitResult['history']; insights: Partial<RunInsights> }> {
   const { spec, data } = loaded;
   await emit({ type: 'phase', phase: 'training' });
   let fit: FitResult;
@@ -149,6 +167,10 @@ async function trainEvaluatePredict(
       onEvent: async (event) => {
         await recorder.record(event);
         await emit(event);
+        if (event.type === 'epochEnd' && atEpochs) {
+          const insights = await atEpochs.atEpochEnd(event.epoch, event.epochs);
+          if (insights) await emit(insights);
+        }
       },
     });
   } finally {
@@ -166,9 +188,14 @@ async function trainEvaluatePredict(
     samplesPerSecond: fit.samplesPerSecond,
     ...(fit.pausedMs > 0 ? { pausedMs: fit.pausedMs } : {}),
   };
+  // A stopped model is part way into an epoch: its boundary and weights stay those of the last whole one.
+  const last = fit.status === 'stopped' ? undefined : await atEpochs?.final(fit.epochsCompleted);
+  if (last) await emit(last);
+  const insights: Partial<RunInsights> = { boundary: atEpochs?.latestBoundary, weights: atEpochs?.latestWeights };
   if (fit.status !== 'stopped') {
     await emit({ type: 'phase', phase: 'evaluating' });
     fields.evaluation = await evaluateModel(tf, model, spec, data);
+    insights.evaluation = await evaluationInsights(tf, model, data);
     if (spec.predict) {
       await emit({ type: 'phase', phase: 'predicting' });
       fields.predictions = await predictFromSpec(tf, model, data, spec.predict);
@@ -180,5 +207,5 @@ async function trainEvaluatePredict(
     await saveLayersModel(tf, model, recorder.dir);
     fields.weightsEpoch = fit.epochsCompleted;
   }
-  return { summaryFields: fields, history: fit.history };
+  return { summaryFields: fields, history: fit.history, insights };
 }

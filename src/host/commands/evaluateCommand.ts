@@ -23,7 +23,7 @@ export async function evaluateCommand(services: HostServices, arg?: unknown, run
   const { evaluation } = result;
   const line = evaluateResultText(defaultModelName(uri.fsPath), evaluation);
   services.log.info(`Evaluated ${dir}: ${line}`);
-  services.panels.post(uri.fsPath, { type: 'evaluation', evaluation });
+  services.panels.post(uri.fsPath, { type: 'evaluation', evaluation, insights: result.insights });
   announceResult(services.panels, uri.fsPath, line);
   return result;
 }

@@ -6,6 +6,7 @@ import { readHistory } from '../../core/runs/runHistory';
 import { readBatchLog } from '../../core/runs/batchLog';
 import type { ActiveRuns } from './activeRuns';
 import { curvesOf } from '../../core/runs/batchCurves';
+import { readInsights } from '../../core/runs/insightsFile';
 
 /**
  * What the panel of a model file shows: the problems that kept its last Train from starting, else its
@@ -35,6 +36,7 @@ export function panelRunOf(modelFile: string, active: ActiveRuns, runsRoot: stri
     evaluation: summary.evaluation,
     predictions: summary.predictions,
     classNames: summary.classNames,
+    insights: readInsights(dir),
     error: summary.error,
   };
 }
