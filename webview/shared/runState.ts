@@ -1,4 +1,5 @@
-import { MAX_MADE_PREDICTIONS, type HostToPanelMessage, type MadePrediction, type PanelRun } from '../../src/shared/panelProtocol';
+import type { HostToPanelMessage, PanelRun } from '../../src/shared/panelProtocol';
+import { withMade } from '../../src/shared/madePredictions';
 import { withPoints } from '../../src/shared/panelCurves';
 
 /**
@@ -49,25 +50,13 @@ export function applyMessage(run: PanelRun | undefined, message: HostToPanelMess
       };
     case 'predictionMade':
       return { ...run, made: withMade(run.made, message.made) };
-    case 'livePrediction': {
-      const answer = message.answer;
-      const live = { ...run.live, [message.source]: answer };
-      // A `Try it` answer is also a made prediction, kept with its input; a row per keystroke would bury the others.
-      if (message.source !== 'tryIt' || !answer.prediction) return { ...run, live };
-      const made: MadePrediction = { source: 'tryIt', inputText: JSON.stringify(answer.prediction.input ?? []), predictions: [answer.prediction], at: Date.now() };
-      return { ...run, live, made: withMade(run.made, made) };
-    }
+    case 'livePrediction':
+      // A `Try it` answer also comes as a `predictionMade` from the host, which keeps the list.
+      return { ...run, live: { ...run.live, [message.source]: message.answer } };
     default:
       // A message from a newer host: keep what is shown.
       return run;
   }
-}
-
-/** The newest first; a `Try it` answer replaces the `Try it` answer just before it. */
-function withMade(made: MadePrediction[] | undefined, next: MadePrediction): MadePrediction[] {
-  const rest = made ?? [];
-  const kept = next.source === 'tryIt' && rest[0]?.source === 'tryIt' ? rest.slice(1) : rest;
-  return [next, ...kept].slice(0, MAX_MADE_PREDICTIONS);
 }
 
 /** Whether a value from getState is a run this version of the panel can show. */

@@ -1,7 +1,6 @@
 import type { BackendChoice } from '../backend/backendNames';
 import { selectBackend } from '../backend/selectBackend';
-import { loadLayersModelFromDir } from '../runs/modelFiles';
-import { loadPreprocessing, PREPROCESSING_FILE } from '../runs/preprocessingFile';
+import { PREPROCESSING_FILE } from '../runs/preprocessingFile';
 import { MODEL_JSON } from '../runs/runSummary';
 import { predictInputs, type Prediction } from '../train/predictions';
 import type { NestedNumbers } from '../spec/modelSpec';
@@ -9,6 +8,10 @@ import { nestedShape } from '../data';
 import { product } from '../data/sizes';
 import { SpecError } from '../diagnostics';
 import { RunInputError, assertRunHolds } from './runInputError';
+import { SavedModelCache } from './savedModelCache';
+
+/** One per process: a long-lived prediction worker keeps its models loaded. */
+const models = new SavedModelCache();
 
 /**
  * Predicts with the model saved in a run folder. `input` is one raw sample or a list of them,
@@ -16,18 +19,15 @@ import { RunInputError, assertRunHolds } from './runInputError';
  */
 export async function predictFromRun(runDir: string, input: NestedNumbers, backend: BackendChoice = 'auto'): Promise<Prediction[]> {
   assertRunHolds(runDir, [MODEL_JSON, PREPROCESSING_FILE], 'give a run folder under .nn-runs/<name>/.');
-  const data = loadPreprocessing(runDir);
-  const inputs = asSamples(input, data.featureShape);
   const { tf } = await selectBackend(backend, { layerTypes: [] });
-  const model = await loadLayersModelFromDir(tf, runDir);
+  const { model, data } = await models.get(tf, runDir);
+  const inputs = asSamples(input, data.featureShape);
   try {
     return await predictInputs(tf, model, data, inputs);
   } catch (err) {
     // An input of the wrong shape: here it comes from --input, not from a model file.
     if (err instanceof SpecError) throw new RunInputError(err.message);
     throw err;
-  } finally {
-    model.dispose();
   }
 }
 
