@@ -20,6 +20,8 @@ import { registerEditing } from './host/editing/registerEditing';
 import { markInterruptedRuns } from './host/runs/markInterruptedRuns';
 import type { ModelCompletionProvider } from './host/editing/modelCompletionProvider';
 import { registerSidebar, type Sidebar } from './host/sidebar/registerSidebar';
+import { MadePredictions } from './host/panel/madePredictions';
+import { LivePredictions } from './host/panel/livePredictions';
 
 /** What tests reach through `getExtension(...).exports`. */
 export interface ExtensionApi {
@@ -41,19 +43,36 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     const uri = vscode.Uri.file(modelFile);
     return runsRootFor(uri, readSettings(uri));
   };
-  // The run a panel shows when the user chose one in the Runs view; a new training of the file replaces it.
   const chosenRuns = new Map<string, string>();
-  const snapshotOf = (modelFile: string) => panelRunOf(modelFile, activeRuns, runsRootOf(modelFile), problems.get(modelFile), chosenRuns.get(modelFile));
-  const panels: TrainingPanels = new TrainingPanels(context.extensionUri, snapshotOf, (modelFile, command) =>
-    // Only Reveal Run Folder needs the run, so only it reads the runs folder.
-    void runPanelCommand(modelFile, command, () => snapshotOf(modelFile).runDir),
+  const made = new MadePredictions(context.workspaceState);
+  const snapshotOf = (modelFile: string) => {
+    const run = panelRunOf(modelFile, activeRuns, runsRootOf(modelFile), problems.get(modelFile), chosenRuns.get(modelFile));
+    const asked = run.runDir ? made.of(run.runDir) : [];
+    return asked.length ? { ...run, made: asked } : run;
+  };
+  const panels: TrainingPanels = new TrainingPanels(
+    context.extensionUri,
+    snapshotOf,
+    (modelFile, command) =>
+      // Only Reveal Run Folder needs the run, so only it reads the runs folder.
+      void runPanelCommand(modelFile, command, () => snapshotOf(modelFile).runDir),
+    (modelFile, request) => void livePredictions.answer(modelFile, request),
   );
+  const livePredictions = new LivePredictions(workerScript, panels, made, (modelFile) => readSettings(vscode.Uri.file(modelFile)).backend);
+  // The run a panel shows when the user chose one (Runs view, a result's Show Panel); a new training replaces it.
+  const showRun = (modelFile: string, runDir: string) => {
+    if (!activeRuns.get(modelFile)) chosenRuns.set(modelFile, runDir);
+    panels.show(modelFile);
+    panels.post(modelFile, { type: 'snapshot', run: snapshotOf(modelFile) });
+  };
   const diagnostics = new ModelDiagnostics(workerScript, log);
   const services: HostServices = {
     workerScript,
     log,
     panels,
     problems,
+    made,
+    showRun,
     showFileDiagnostics: (uri, found) => diagnostics.show(uri, found),
     announceRun: (modelFile, runDir, headline) => announceRun(panels, modelFile, runDir, headline),
     reportJobError: (uri, what, err) => reportJobError(log, (u, found) => diagnostics.show(u, found), uri, what, err),
@@ -65,11 +84,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     extensionUri: context.extensionUri,
     active: activeRuns,
     diagnostics,
-    showRun: (modelFile, runDir) => {
-      if (!activeRuns.get(modelFile)) chosenRuns.set(modelFile, runDir);
-      panels.show(modelFile);
-      panels.post(modelFile, { type: 'snapshot', run: snapshotOf(modelFile) });
-    },
+    showRun,
   });
 
   context.subscriptions.push(
@@ -78,6 +93,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     problems,
     problems.onDidChange((modelFile) => panels.post(modelFile, { type: 'snapshot', run: snapshotOf(modelFile) })),
     panels,
+    livePredictions,
     panels.registerSerializer(),
     diagnostics,
     codeLenses,

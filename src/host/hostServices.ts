@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { Diagnostic } from '../shared/diagnosticTypes';
 import type { TrainingPanels } from './panel/trainingPanels';
 import type { TrainProblems } from './training/trainProblems';
+import type { MadePredictions } from './panel/madePredictions';
 
 /** What the commands and the trainer share; built once in activate(). */
 export interface HostServices {
@@ -11,6 +12,10 @@ export interface HostServices {
   panels: TrainingPanels;
   /** The problems that kept a Train from starting, which the file's panel shows. */
   problems: TrainProblems;
+  /** The predictions users asked for, per run folder. */
+  made: MadePredictions;
+  /** Opens the file's panel on that run (unless the file is training: then it shows the live run). */
+  showRun(modelFile: string, runDir: string): void;
   /** Shows problems the worker found (data, shapes) in the Problems panel. */
   showFileDiagnostics(uri: vscode.Uri, diagnostics: Diagnostic[]): void;
   /** The end-of-run notification with its "Show Panel" and "Reveal Run Folder" actions. */

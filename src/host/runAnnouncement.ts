@@ -10,10 +10,10 @@ export async function announceRun(panels: TrainingPanels, modelFile: string, run
   if (choice === reveal) await revealRunFolder(runDir);
 }
 
-/** A result (evaluation, predictions) with a Show Panel action; shown, never awaited by the command. */
-export function announceResult(panels: TrainingPanels, modelFile: string, message: string): void {
+/** A result (evaluation, predictions) with a Show Panel action (`show`, else the file's panel); shown, never awaited by the command. */
+export function announceResult(panels: TrainingPanels, modelFile: string, message: string, show: () => void = () => panels.show(modelFile)): void {
   void vscode.window.showInformationMessage(message, 'Show Panel').then((choice) => {
-    if (choice) panels.show(modelFile);
+    if (choice) show();
   });
 }
 

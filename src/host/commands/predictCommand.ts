@@ -9,6 +9,14 @@ import { defaultModelName } from '../../core/modelFile/modelFileName';
 import { parsePredictInput } from './predictInput';
 import { runJobWithProgress } from './runJobWithProgress';
 import { announceResult } from '../runAnnouncement';
+import { predictPrompt, type PromptModel } from './predictPrompt';
+import { predictionLine } from '../../core/predictionResult';
+import { loadPreprocessing } from '../../core/runs/preprocessingFile';
+import { readInsights } from '../../core/runs/insightsFile';
+import type { MadePrediction } from '../../shared/panelProtocol';
+
+/** Predictions the notification names before it says how many more there are. */
+const NAMED = 3;
 
 /** Options a caller (a test, the panel) may pass instead of answering prompts. */
 export interface PredictOptions {
@@ -23,17 +31,7 @@ export async function predictCommand(services: HostServices, arg?: unknown, opti
   if (!uri) return undefined;
   const runDir = options.runDir ?? (await pickRun(uri, arg === undefined, 'predict with'))?.dir;
   if (!runDir) return undefined;
-  const text =
-    options.input ??
-    (await vscode.window.showInputBox({
-      title: `Predict with ${defaultModelName(uri.fsPath)}`,
-      prompt: 'Input as a JSON list: [0, 1] for one sample, [[0, 0], [1, 1]] for several. Leave empty for the samples of the file\'s `predict` section (or the first test samples).',
-      placeHolder: '[0, 1]',
-      validateInput: (value) => {
-        const parsed = parsePredictInput(value);
-        return 'error' in parsed ? parsed.error : undefined;
-      },
-    }));
+  const text = options.input ?? (await askForInput(uri, runDir));
   if (text === undefined) return undefined;
   const parsed = parsePredictInput(text);
   if ('error' in parsed) {
@@ -45,21 +43,38 @@ export async function predictCommand(services: HostServices, arg?: unknown, opti
   if (!result) return undefined;
   services.log.info(`Predictions of ${runDir}:`);
   for (const p of result.predictions) services.log.info('  ' + describePrediction(p));
-  services.panels.post(uri.fsPath, { type: 'predictionMade', made: { source: 'command', inputText: text.trim() || "the file's predict samples", predictions: result.predictions, at: Date.now() } });
-  const first = result.predictions.slice(0, 3).map(describePrediction).join('; ');
-  const more = result.predictions.length > 3 ? ` (+${result.predictions.length - 3} more in the panel)` : '';
-  announceResult(services.panels, uri.fsPath, `${defaultModelName(uri.fsPath)}: ${first}${more}`);
+  const made: MadePrediction = { source: 'command', inputText: text.trim() || "the file's predict samples", predictions: result.predictions, at: Date.now() };
+  services.made.add(runDir, made);
+  // The panel shows them when it shows this run; its Show Panel opens it on this run.
+  if (services.panels.lastSnapshotFor(uri.fsPath)?.runDir === runDir) services.panels.post(uri.fsPath, { type: 'predictionMade', made });
+  const first = result.predictions.slice(0, NAMED).map(describePrediction).join('; ');
+  const more = result.predictions.length > NAMED ? ` (+${result.predictions.length - NAMED} more in the panel)` : '';
+  announceResult(services.panels, uri.fsPath, `${defaultModelName(uri.fsPath)}: ${first}${more}`, () => services.showRun(uri.fsPath, runDir));
   return result;
 }
 
-/** `[1, 0] → 0.9731 (1)`: input, rounded output and, for classifiers, the label. */
+/** `[0, 1] → 1 · 99.9%`, `7 · 99.9% (expected 7)`: as the notification and the log say it. */
 export function describePrediction(p: Prediction): string {
-  const input = p.input === undefined ? '' : `${JSON.stringify(p.input)} → `;
-  const output = p.output.length > 4 ? `[${p.output.slice(0, 4).map(round).join(', ')}, …]` : p.output.map(round).join(', ');
-  const label = p.label === undefined ? '' : ` (${p.label}${p.expected === undefined ? '' : `, expected ${p.expected}`})`;
-  return `${input}${output}${label}`;
+  return predictionLine(p);
 }
 
-function round(value: number): string {
-  return Number(value.toPrecision(4)).toString();
+/** The input box, fitted to what the run's model takes. */
+async function askForInput(uri: vscode.Uri, runDir: string): Promise<string | undefined> {
+  const prompt = predictPrompt(promptModelOf(runDir));
+  return vscode.window.showInputBox({
+    title: `Predict with ${defaultModelName(uri.fsPath)}`,
+    prompt: prompt.prompt,
+    placeHolder: prompt.placeHolder,
+    validateInput: prompt.validate,
+  });
+}
+
+function promptModelOf(runDir: string): PromptModel {
+  try {
+    const data = loadPreprocessing(runDir);
+    return { featureShape: data.featureShape, featureNames: data.featureNames, isImage: data.isImage, features: readInsights(runDir)?.inputs.features };
+  } catch {
+    // A run without preprocessing.json fails in the worker with a message that says so; ask plainly until then.
+    return { featureShape: [], isImage: false };
+  }
 }

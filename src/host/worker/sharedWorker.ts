@@ -22,6 +22,8 @@ export class SharedWorker {
   constructor(
     private readonly workerScript: string,
     private readonly idleMs = 120_000,
+    /** What it is for, in its messages: `validation`, `prediction`. */
+    private readonly purpose = 'validation',
   ) {}
 
   /** Runs a job; rejects with WorkerJobError for a failed job, WorkerEndedError for a timeout or a crash. */
@@ -60,14 +62,14 @@ export class SharedWorker {
     });
     worker.on('error', (err) => this.restart(workerCrashed(err)));
     worker.on('exit', (code) => {
-      if (this.worker === worker) this.restart(new WorkerEndedError(`The validation worker ended (exit code ${code}).`));
+      if (this.worker === worker) this.restart(new WorkerEndedError(`The ${this.purpose} worker ended (exit code ${code}).`));
     });
     this.worker = worker;
     return worker;
   }
 
   /** Ends the worker; every job still waiting fails with `reason`. The next request starts a new one. */
-  private restart(reason: Error = new WorkerEndedError('The validation worker was ended.')): void {
+  private restart(reason: Error = new WorkerEndedError(`The ${this.purpose} worker was ended.`)): void {
     const worker = this.worker;
     this.worker = undefined;
     for (const [id, entry] of this.pending) {
