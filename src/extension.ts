@@ -32,6 +32,7 @@ export interface ExtensionApi {
   codeLenses: ModelCodeLensProvider;
   completion: ModelCompletionProvider;
   sidebar: Sidebar;
+  livePredictions: LivePredictions;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -109,7 +110,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   );
   // Runs a reload cut short say so, in the panel and everywhere else, instead of `running` forever.
   void markInterruptedRuns(log).catch((err: unknown) => log.warn(`Checking for interrupted runs failed: ${err instanceof Error ? err.message : String(err)}`));
-  return { trainer, activeRuns, panels, diagnostics, codeLenses, completion: editing.completion, sidebar: sidebar.sidebar };
+  return { trainer, activeRuns, panels, diagnostics, codeLenses, completion: editing.completion, sidebar: sidebar.sidebar, livePredictions };
 }
 
 export function deactivate(): void {
