@@ -6,6 +6,7 @@
  *   3. MNIST peak memory: bytes converted per batch vs one float32 tensor of the whole set
  *   4. the training panel: MNIST trained through the host's worker path with and without a panel open
  *   5. the Runs view: listing 200 run folders, its wall time and the longest it holds the event loop
+ *   6. what the model learned: the boundary and weights at epoch ends, with and without, on XOR and MNIST
  * Memory is measured in child processes, since peak RSS belongs to a whole process.
  */
 import { spawnSync } from 'child_process';
@@ -14,6 +15,7 @@ import { timePanelTraining, type PanelTiming, type PanelVariant } from './panelC
 import { timeRunIndex } from './runIndexCost';
 import { runMemoryChild, type MemoryMode } from './memoryChild';
 import { timeMnistTraining, timeXor } from './throughput';
+import { timeMnistInsights, timeXorInsights } from './insightCost';
 import { selectBackend } from '../src/core/backend/selectBackend';
 import { installWasmMatMulFastPath, uninstallWasmMatMulFastPath } from '../src/core/backend/wasmMatMulFastPath';
 
@@ -28,6 +30,8 @@ async function main(): Promise<void> {
   if (process.argv.includes('--panel-only')) return benchPanel();
   // `node dist/bench.js --runs-only`: section 5 alone, a few seconds.
   if (process.argv.includes('--runs-only')) return benchRunIndex();
+  // `node dist/bench.js --insights-only`: section 6 alone, under a minute.
+  if (process.argv.includes('--insights-only')) return benchInsights();
 
   console.log(`Neural Network Trainer benchmark (node ${process.version}, ${SAMPLES} MNIST samples per timing)\n`);
   const { tf } = await selectBackend('wasm', { layerTypes: ['Dense'] });
@@ -60,7 +64,38 @@ async function main(): Promise<void> {
 
   await benchPanel();
   await benchRunIndex();
+  await benchInsights();
   console.log('\nRatios above 1 favour the second figure.');
+}
+
+/** Rounds of XOR with and without insights, alternated. */
+const INSIGHT_ROUNDS = 7;
+
+/** Issue 10's targets: the boundary and histograms cost at most 10% of an XOR epoch and 2% of an MNIST one. */
+async function benchInsights(): Promise<void> {
+  const { tf } = await selectBackend('wasm', { layerTypes: ['Dense'] });
+  console.log(`\n6. What the model learned, on wasm: XOR 300 epochs without and with the boundary and weights at epoch ends (${INSIGHT_ROUNDS} rounds, medians)`);
+  await timeXorInsights(tf, true);
+  const without: number[] = [];
+  const withIt: number[] = [];
+  let drawings = 0;
+  for (let round = 0; round < INSIGHT_ROUNDS; round++) {
+    without.push((await timeXorInsights(tf, false)).ms);
+    const timed = await timeXorInsights(tf, true);
+    withIt.push(timed.ms);
+    drawings = timed.drawings;
+  }
+  const plain = median(without);
+  const drawn = median(withIt);
+  row('   XOR, 300 epochs', `without ${plain.toFixed(0)} ms`, `with ${drawn.toFixed(0)} ms (${drawings} drawings)`, plain / drawn);
+  console.log(`   cost: ${(((drawn - plain) / plain) * 100).toFixed(1)}% of an epoch's time on average (${(drawn - plain) / plain / 0.1 < 1 ? 'under' : 'OVER'} the 10% target: ${((drawn - plain) / plain / 0.1).toFixed(2)}x of it)`);
+  const mnist = await timeMnistInsights(tf, Math.min(SAMPLES, 8192));
+  const share = mnist.epochInsightMs / mnist.epochMs;
+  console.log(
+    `   MNIST MLP: an epoch of 54,000 samples takes ${(mnist.epochMs / 1000).toFixed(1)} s; its epoch end's weight histograms ${mnist.epochInsightMs.toFixed(1)} ms = ` +
+      `${(share * 100).toFixed(3)}% of it (${(share / 0.02).toFixed(3)}x of the 2% target)`,
+  );
+  console.log(`   after training: confusion matrix, report and 100 samples of the 10,000 test images in ${mnist.evaluationMs.toFixed(0)} ms (${((mnist.evaluationMs / mnist.epochMs) * 100).toFixed(1)}% of an epoch)`);
 }
 
 /** Run folders the Runs view lists, and the targets of issue 9: all of them within 1 s, the host never held 20 ms. */

@@ -18,9 +18,9 @@ export async function timeMnistTraining(tf: Tf, batchSize: number, samples: numb
   return result.samplesPerSecond;
 }
 
-/** Milliseconds to train examples/xor.nn.yaml's network for its 300 epochs. */
-export async function timeXor(tf: Tf): Promise<number> {
-  const spec: ModelSpec = {
+/** examples/xor.nn.yaml's network as a spec. */
+export function xorSpec(): ModelSpec {
+  return {
     name: 'bench-xor',
     data: { source: { kind: 'dataset', name: 'xor' } },
     model: [
@@ -30,6 +30,11 @@ export async function timeXor(tf: Tf): Promise<number> {
     compile: { optimizer: { name: 'adam', options: { learningRate: 0.05 } }, loss: 'binaryCrossentropy', metrics: [{ label: 'accuracy', tfjsName: 'binaryAccuracy' }] },
     fit: { epochs: 300, batchSize: 4, shuffle: true },
   };
+}
+
+/** Milliseconds to train examples/xor.nn.yaml's network for its 300 epochs. */
+export async function timeXor(tf: Tf): Promise<number> {
+  const spec = xorSpec();
   const data = await loadData(spec.data, { baseDir: process.cwd(), loss: spec.compile.loss });
   const model = compiledModel(tf, spec, data);
   const start = performance.now();

@@ -10,9 +10,11 @@ import { weightHistograms } from './weightHistograms';
  * Share of the training time the boundary and the weights may take. An XOR epoch is a few
  * milliseconds, less than one 64x64 boundary costs, so they cannot be drawn at every epoch end:
  * after each drawing, training goes on for at least cost / share before the next. An MNIST epoch
- * takes a minute, so there it is every epoch.
+ * takes many seconds, so there it is every epoch. 3% measures as about 2% of XOR's time in
+ * `npm run bench` (a dozen drawings in its 300 epochs); 5-7% measured 12-23%, since each 4,096-cell
+ * predict also slows the small training steps after it.
  */
-export const INSIGHT_SHARE = 0.07;
+export const INSIGHT_SHARE = 0.03;
 
 /** When the boundary and weights are worked out again during training, and their latest values. */
 export class EpochInsights {
@@ -55,7 +57,6 @@ export class EpochInsights {
     this.spentMs += cost;
     // The first drawing also warms the backend up for a batch of 4,096 cells: it says little about the next.
     this.nextDueAt = this.lastEpoch === 0 ? ended : ended + cost / INSIGHT_SHARE;
-    if (process.env.NN_DEBUG_INSIGHTS) console.log(`insights epoch ${epoch}: ${cost.toFixed(2)} ms`);
     this.lastEpoch = epoch;
     this.latestBoundary = boundary ?? this.latestBoundary;
     this.latestWeights = weights;
