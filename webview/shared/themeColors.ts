@@ -5,7 +5,7 @@
 
 /** The `--vscode-charts-*` colours, in the order series take them, plus the chart's own ink. */
 export const SERIES_COLORS = ['blue', 'orange', 'green', 'purple', 'red', 'yellow'] as const;
-export type ChartColor = (typeof SERIES_COLORS)[number] | 'foreground' | 'grid';
+export type ChartColor = (typeof SERIES_COLORS)[number] | 'foreground' | 'grid' | 'background';
 
 /** Each colour's variables, first set wins, then a last resort for a page outside VS Code. */
 const VARIABLES: Record<ChartColor, [...string[], string]> = {
@@ -17,6 +17,8 @@ const VARIABLES: Record<ChartColor, [...string[], string]> = {
   yellow: ['--vscode-charts-yellow', '#cca700'],
   foreground: ['--vscode-charts-foreground', '--vscode-descriptionForeground', '--vscode-foreground', '#888888'],
   grid: ['--vscode-charts-lines', '--vscode-editorWidget-border', '--vscode-panel-border', 'rgba(128, 128, 128, 0.35)'],
+  // What a picture drawn pixel by pixel (a heatmap, a digit) fades into: the page's own background.
+  background: ['--vscode-editor-background', '#1e1e1e'],
 };
 
 /** The theme's value of a chart colour (its VS Code default when the variable is unset). */

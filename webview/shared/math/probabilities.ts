@@ -18,14 +18,13 @@ export function topClasses(probabilities: readonly number[], k: number): Array<{
 }
 
 /**
- * `99.9%`, one decimal. Near-certain and near-impossible values say so instead of rounding to a
- * certainty the model did not give: `>99.9%`, `<0.1%`.
+ * `99.9%`, one decimal; `100%` only when it is 100% and `<0.1%` rather than `0.0%`: the same text as
+ * the host's notifications and the CLI (src/core/predictionResult.ts `percent`, which the page may not import).
  */
 export function formatPercent(p: number): string {
-  if (typeof p !== 'number' || !Number.isFinite(p)) return '—';
-  if (p >= 1) return '100%';
-  if (p <= 0) return '0%';
-  if (p >= 0.9995) return '>99.9%';
-  if (p < 0.0005) return '<0.1%';
-  return `${(p * 100).toFixed(1)}%`;
+  if (typeof p !== 'number' || !Number.isFinite(p)) return 'NaN';
+  const shown = (p * 100).toFixed(1);
+  if (shown === '100.0') return p >= 1 ? '100%' : '99.9%';
+  if (shown === '0.0' && p > 0) return '<0.1%';
+  return `${shown}%`;
 }
