@@ -74,7 +74,7 @@ describe('training panel: what the model learned', () => {
     const matrix = await page.page.evaluate(() => {
       const table = document.querySelector('table.confusion');
       return {
-        columns: [...(table?.querySelectorAll('thead th:not(.corner)') ?? [])].map((th) => th.textContent),
+        columns: [...(table?.querySelectorAll('thead tr.names-row th:not(.corner)') ?? [])].map((th) => th.textContent),
         rows: [...(table?.querySelectorAll('tbody th') ?? [])].map((th) => th.textContent),
         counts: [...(table?.querySelectorAll('tbody tr') ?? [])].map((tr) => [...tr.querySelectorAll('td')].map((td) => Number(td.textContent))),
       };
@@ -84,10 +84,11 @@ describe('training panel: what the model learned', () => {
     assert.deepEqual(matrix.counts, [[10, 0, 0], [0, 9, 1], [0, 1, 9]]);
     assert.equal(matrix.counts.flat().reduce((a, b) => a + b, 0), 30);
     assert.match(await page.text(`${section('confusion')} .note`), /On the 30 samples of the test split/);
-    // Cells are shaded by count; the right answers (diagonal) as strongly as the largest count allows.
+    // Cells are shaded by count: the most right answers fully, a cell without any not at all, each mistake.
     const shades = await page.page.locator('td.cell').evaluateAll((cells) => cells.map((c) => Number((c as HTMLElement).style.getPropertyValue('--shade'))));
     assert.deepEqual(shades.slice(0, 3), [1, 0, 0]);
-    assert.ok(shades[5] > 0 && shades[5] < shades[4], 'one mistake is shaded, paler than nine right answers');
+    assert.ok(shades[4] > 0.9 && shades[4] < 1, 'nine right answers, nearly as strong as ten');
+    assert.ok(shades[5] > 0 && shades[7] === shades[5], 'the two mistakes alike');
 
     const report = await page.page.locator('table.report tbody tr').evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent)));
     assert.deepEqual(report, [
@@ -159,7 +160,7 @@ describe('training panel: what the model learned', () => {
     const first = page.page.locator(`${section('predictions')} table.samples tbody tr[data-result=right]`).first();
     assert.equal(await first.locator('td.sample-top').innerText(), 'malignant · 96.4%');
     assert.deepEqual(await first.locator('.probs li').evaluateAll((lis) => lis.map((li) => li.getAttribute('title'))), ['benign 3.6%', 'malignant 96.4%']);
-    assert.deepEqual(await page.page.locator('table.confusion thead th:not(.corner)').allInnerTexts(), ['benign', 'malignant']);
+    assert.deepEqual(await page.page.locator('table.confusion tr.names-row th:not(.corner)').allInnerTexts(), ['benign', 'malignant']);
     assert.equal(await page.page.locator(section('predictions')).getByText('0.036').count(), 0);
     // Its 30 features are too many for a form.
     assert.equal(await page.page.locator(section('try')).isVisible(), false);
@@ -345,7 +346,7 @@ describe('training panel: what the model learned', () => {
   test('decision boundary: the model\'s output over the plane as a heatmap with the points, redrawn at each epoch end while training', async () => {
     const page = await open(xorRun(30));
     assert.deepEqual(await headings(page), ['Progress', 'Curves', 'Decision boundary', 'Weights', 'Epochs']);
-    const canvas = page.page.locator(`${section('boundary')} canvas`);
+    const canvas = page.page.locator(`${section('boundary')} canvas.plot-canvas`);
     /** The canvas' colour at a point of the plane (x1, x2 from -0.5 to 1.5). */
     const colorAt = (x1: number, x2: number) =>
       canvas.evaluate(
@@ -391,7 +392,7 @@ describe('training panel: what the model learned', () => {
     assert.match(await layers.first().locator('figcaption').innerText(), /dense\s*\(Dense\)/);
     const kernel = layers.first().locator('[data-weight=kernel]');
     assert.equal(await kernel.locator('.weight-shape').innerText(), '[2, 16]');
-    assert.match(await kernel.locator('.weight-stats').innerText(), /^min -?\d[\d.]* · max \d[\d.]* · mean -?[\d.e-]+ · std [\d.]+ · 32 values · 0 zeros · 0 NaN\/Infinity$/);
+    assert.match(await kernel.locator('.weight-stats').innerText(), /^min -?\d[\d.]* · max \d[\d.]*\nmean -?[\d.e-]+ · std [\d.]+\n32 values · 0 zeros · 0 NaN\/Infinity$/);
     assert.match(await layers.first().locator('[data-weight=bias] .weight-stats').innerText(), /16 values · 2 zeros · 0 NaN\/Infinity$/);
     assert.equal(await layers.first().locator('.nan-mark').isVisible(), false);
     assert.equal(await layers.nth(1).locator('.nan-mark').isVisible(), true);

@@ -5,7 +5,7 @@ import { centreOfMass, drawingToImage, inkBounds, resampleArea } from '../../web
 import { boundaryPixels, HEAT_STRENGTH, pointColor, type BoundaryGrid, type BoundaryPalette } from '../../webview/shared/math/boundaryPixels';
 import { mixRgb, parseColor } from '../../webview/shared/math/colors';
 import { histogramBars, valueToX } from '../../webview/shared/math/histogramBars';
-import { confusionShade } from '../../webview/shared/math/confusionShade';
+import { confusionShade, confusionShades, MISTAKE_SHADE } from '../../webview/shared/math/confusionShade';
 import { classProbabilities, formatPercent, topClasses } from '../../webview/shared/math/probabilities';
 import { linearScale, niceTicks, paddedExtent } from '../../webview/shared/math/scales';
 
@@ -21,7 +21,13 @@ function padWithRectangle(x: number, y: number, width: number, height: number, v
 function inkedColumnsAndRows(image: ArrayLike<number>, side: number): { columns: number[]; rows: number[] } {
   const columns = new Set<number>();
   const rows = new Set<number>();
-  for (let y = 0; y < side; y++) for (let x = 0; x < side; x++) if (image[y * side + x] > 0) (columns.add(x), rows.add(y));
+  for (let y = 0; y < side; y++) {
+    for (let x = 0; x < side; x++) {
+      if (image[y * side + x] <= 0) continue;
+      columns.add(x);
+      rows.add(y);
+    }
+  }
   return { columns: [...columns].sort((a, b) => a - b), rows: [...rows].sort((a, b) => a - b) };
 }
 
@@ -112,7 +118,8 @@ test('heatmap: classes take their colour, faded by how sure the model is; regres
   assert.deepEqual(pixel(bytes, 3, 2, 0).slice(0, 3), Object.values(mixRgb(palette.background, palette.classes[1], 0.5 * HEAT_STRENGTH)));
   const value: BoundaryGrid = { kind: 'value', columns: 3, rows: 1, values: [0, 5, 10], range: [0, 10] };
   const v = boundaryPixels(value, palette);
-  assert.deepEqual([pixel(v, 3, 0, 0), pixel(v, 3, 1, 0), pixel(v, 3, 2, 0)], [[204, 0, 0, 255], [0, 0, 0, 255], [0, 0, 204, 255]]);
+  const full = Math.round(255 * HEAT_STRENGTH);
+  assert.deepEqual([pixel(v, 3, 0, 0), pixel(v, 3, 1, 0), pixel(v, 3, 2, 0)], [[full, 0, 0, 255], [0, 0, 0, 255], [0, 0, full, 255]]);
   assert.deepEqual(pointColor(classes, 0, palette), palette.classes[0]);
   assert.deepEqual(pointColor({ ...classes, kind: 'binary' }, 1, palette), palette.positive);
 });
@@ -142,6 +149,19 @@ test('confusion shades grow with the count, a few mistakes beside many right ans
   assert.ok(Math.abs(confusionShade(10, 1000) - 0.1) < 1e-12);
   assert.equal(confusionShade(3, 0), 0);
   assert.ok(confusionShade(2, 10) < confusionShade(3, 10));
+});
+
+test('right answers and mistakes are shaded on scales of their own, so where the mistakes gather shows', () => {
+  // MNIST-like: 980 right a class, 8 and 2 wrong.
+  const shades = confusionShades([
+    [980, 8],
+    [2, 900],
+  ]);
+  assert.equal(shades[0][0], 1);
+  assert.ok(Math.abs(shades[1][1] - Math.sqrt(900 / 980)) < 1e-12);
+  assert.equal(shades[0][1], MISTAKE_SHADE, 'the largest mistake gets the strongest red');
+  assert.ok(Math.abs(shades[1][0] - MISTAKE_SHADE * 0.5) < 1e-12, 'a quarter of the mistakes: half the shade');
+  assert.deepEqual(confusionShades([[5, 0], [0, 5]]), [[1, 0], [0, 1]], 'no mistakes: none shaded');
 });
 
 test('probabilities: a sigmoid output is read as two classes; the likeliest first; percents do not round to certainty (as the host prints them)', () => {

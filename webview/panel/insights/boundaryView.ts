@@ -4,7 +4,7 @@ import { boundaryPixels, pointColor } from '../../shared/math/boundaryPixels';
 import { cssRgb } from '../../shared/math/colors';
 import { linearScale } from '../../shared/math/scales';
 import { onThemeChange, seriesColor, themeColor } from '../../shared/themeColors';
-import { PlotFrame } from './plotFrame';
+import { PlotFrame, tickText } from './plotFrame';
 import { insightSection } from './section';
 import { boundaryPalette } from './themeRgb';
 
@@ -20,6 +20,10 @@ export class BoundaryView {
   private readonly plot = new PlotFrame('Decision boundary', PLOT_SIZE);
   private readonly caption = el('p', { className: 'note boundary-caption' });
   private readonly legend = el('ul', { className: 'legend', attrs: { 'aria-label': 'Classes' } });
+  /** The colour scale of a probability or a value, as the picture paints it. */
+  private readonly ramp = el('canvas', { attrs: { 'aria-hidden': 'true' } });
+  private readonly rampLabels = [el('span'), el('span'), el('span')];
+  private readonly rampBox = el('div', { className: 'ramp' }, [this.ramp, ...this.rampLabels]);
   /** The heatmap at its own size (one pixel a cell), scaled onto the plot. */
   private readonly cells = document.createElement('canvas');
   private boundary?: DecisionBoundary;
@@ -27,7 +31,7 @@ export class BoundaryView {
   constructor() {
     const { element, body } = insightSection('boundary', 'Decision boundary');
     this.element = element;
-    body.append(el('figure', { className: 'boundary-figure' }, [this.plot.element, el('figcaption', {}, [this.legend, this.caption])]));
+    body.append(el('figure', { className: 'boundary-figure' }, [this.plot.element, el('figcaption', {}, [this.legend, this.rampBox, this.caption])]));
     onThemeChange(() => this.draw());
   }
 
@@ -39,6 +43,9 @@ export class BoundaryView {
     this.plot.setAxes(boundary.x, boundary.y);
     this.caption.textContent = captionText(boundary);
     this.legend.replaceChildren(...legendItems(boundary));
+    this.rampBox.hidden = boundary.kind === 'classes';
+    const [low, high] = boundary.kind === 'value' ? (boundary.range ?? [0, 1]) : [0, 1];
+    [low, (low + high) / 2, high].forEach((v, i) => (this.rampLabels[i].textContent = tickText(Number(v.toPrecision(3)))));
     this.plot.canvas.setAttribute('aria-label', `The model's output over ${boundary.x.name} and ${boundary.y.name} after epoch ${boundary.epoch}, with ${boundary.points.target.length} training points`);
     this.draw();
   }
@@ -62,12 +69,14 @@ export class BoundaryView {
     context.imageSmoothingQuality = 'high';
     context.clearRect(0, 0, size, size);
     context.drawImage(this.cells, 0, 0, size, size);
+    this.drawRamp(boundary);
 
     const x = linearScale([boundary.x.min, boundary.x.max], [0, size]);
     const y = linearScale([boundary.y.min, boundary.y.max], [size, 0]);
     const { points } = boundary;
-    const radius = points.target.length > 200 ? 3 : 4.5;
-    context.lineWidth = 1;
+    // The Playground's look: each point in its class's full colour, ringed so it stands out on its own region.
+    const radius = points.target.length > 200 ? 3.5 : 6;
+    context.lineWidth = points.target.length > 200 ? 1 : 1.5;
     context.strokeStyle = themeColor('foreground');
     for (let i = 0; i < points.target.length; i++) {
       context.beginPath();
@@ -76,6 +85,22 @@ export class BoundaryView {
       context.fill();
       context.stroke();
     }
+  }
+
+  /** Draws the ramp from the same colour mapping as the picture: a one-row grid of values from low to high. */
+  private drawRamp(boundary: DecisionBoundary): void {
+    if (boundary.kind === 'classes') return;
+    const steps = 128;
+    const [low, high] = boundary.kind === 'value' ? (boundary.range ?? [0, 1]) : [0, 1];
+    const values = Array.from({ length: steps }, (_, i) => low + ((high - low) * i) / (steps - 1));
+    const pixels = boundaryPixels({ kind: boundary.kind, columns: steps, rows: 1, values, range: boundary.range }, boundaryPalette());
+    this.ramp.width = steps;
+    this.ramp.height = 1;
+    const context = this.ramp.getContext('2d');
+    if (!context) return;
+    const image = context.createImageData(steps, 1);
+    image.data.set(pixels);
+    context.putImageData(image, 0, 0);
   }
 }
 

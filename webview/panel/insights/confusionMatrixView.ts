@@ -1,13 +1,13 @@
 import type { ClassificationReport, EvaluationInsights } from '../../../src/shared/insightTypes';
 import { el } from '../../shared/dom';
-import { confusionShade, STRONG_SHADE } from '../../shared/math/confusionShade';
+import { confusionShades, STRONG_SHADE } from '../../shared/math/confusionShade';
 import { classificationReportTable } from './classificationReportTable';
 import type { MatrixCell } from './predictionsGallery';
 import { insightSection } from './section';
 
 /**
  * `Confusion matrix`: counts over the whole evaluation split, rows the true classes, columns the
- * predicted ones, each cell shaded by its count (blue on the diagonal, red off it), beside
+ * predicted ones, each cell shaded by its count (blue on the diagonal, red off it; see confusionShades), beside
  * scikit-learn's classification report. The matrix is a real table, so it is its own text
  * alternative; each cell is a button (arrow keys move between them) that filters the predictions.
  */
@@ -39,7 +39,7 @@ export class ConfusionMatrixView {
 
   private build(report: ClassificationReport, evaluation: EvaluationInsights): void {
     const names = report.classNames;
-    const max = Math.max(0, ...report.confusion.flat());
+    const shades = confusionShades(report.confusion);
     const split = evaluation.split === 'test' ? 'test split' : 'training data (there is no test split)';
     this.note.textContent = `On the ${evaluation.samples.toLocaleString('en-US')} samples of the ${split}. Rows: the true class; columns: the predicted class. Click a cell to see its samples below.`;
     this.buttons = report.confusion.map((row, t) =>
@@ -54,28 +54,24 @@ export class ConfusionMatrixView {
         return button;
       }),
     );
-    const head = el('tr', {}, [el('th', { className: 'corner', text: 'true \\ predicted', attrs: { scope: 'col' } }), ...names.map((name) => el('th', { text: name, attrs: { scope: 'col', title: name } }))]);
+    const axis = el('tr', { className: 'axis-row' }, [el('td'), el('th', { className: 'axis-predicted', text: 'Predicted class', attrs: { colspan: String(names.length), scope: 'colgroup' } })]);
+    const head = el('tr', { className: 'names-row' }, [el('th', { className: 'corner', text: 'True class', attrs: { scope: 'col' } }), ...names.map((name) => el('th', { text: name, attrs: { scope: 'col', title: name } }))]);
     const rows = report.confusion.map((row, t) =>
       el('tr', {}, [
         el('th', { text: names[t], attrs: { scope: 'row', title: names[t] } }),
         ...row.map((count, p) => {
           const cell = el('td', { className: t === p ? 'cell diagonal' : 'cell off-diagonal' }, [this.buttons[t][p]]);
-          const shade = confusionShade(count, max);
+          const shade = shades[t][p];
           // A custom property through the CSSOM: the stylesheet mixes the theme's colour by it.
           cell.style.setProperty('--shade', shade.toFixed(3));
-          if (shade >= STRONG_SHADE) cell.classList.add('strong');
+          if (t === p && shade >= STRONG_SHADE) cell.classList.add('strong');
           if (count === 0) cell.classList.add('zero');
           return cell;
         }),
       ]),
     );
-    const table = el('table', { className: 'confusion' }, [
-      el('caption', { text: 'Predicted class →' }),
-      el('thead', {}, [head]),
-      el('tbody', {}, rows),
-    ]);
-    table.setAttribute('aria-label', 'Confusion matrix: rows are the true classes, columns the predicted classes');
-    this.matrix.replaceChildren(el('div', { className: 'axis-true', text: 'True class ↓', attrs: { 'aria-hidden': 'true' } }), el('div', { className: 'table-scroll' }, [table]));
+    const table = el('table', { className: 'confusion', attrs: { 'aria-label': 'Confusion matrix: rows are the true classes, columns the predicted classes' } }, [el('thead', {}, [axis, head]), el('tbody', {}, rows)]);
+    this.matrix.replaceChildren(el('div', { className: 'table-scroll' }, [table]));
     this.report.replaceChildren(classificationReportTable(report));
   }
 

@@ -13,8 +13,8 @@ type ImageInput = NonNullable<ModelInputs['image']>;
 
 /** The pad's own resolution: 10 of its pixels per MNIST pixel. */
 const PAD_SIZE = 280;
-/** About two MNIST pixels wide once the digit is scaled into its 20x20 box. */
-const PEN_WIDTH = 20;
+/** About two and a half MNIST pixels wide once a digit drawn large is scaled into its 20x20 box, as MNIST's strokes are. */
+const PEN_WIDTH = 26;
 const PREVIEW_SIZE = 112;
 
 /**

@@ -2,9 +2,10 @@ import type { ModelInputs } from '../../../src/shared/insightTypes';
 import type { MadePrediction, PredictionSource } from '../../../src/shared/panelProtocol';
 import type { Prediction } from '../../../src/shared/runResults';
 import { el } from '../../shared/dom';
-import { formatInput, formatLabel, formatOutput } from '../../shared/format';
-import { classProbabilities } from '../../shared/math/probabilities';
+import { formatInput, formatLabel } from '../../shared/format';
+import { classProbabilities, topClasses } from '../../shared/math/probabilities';
 import { probabilityBars, topText } from './probabilityBars';
+import { short } from './sampleViews';
 
 const SOURCES: Record<PredictionSource, string> = { command: 'Predict command', tryIt: 'Try it', draw: 'Drawing' };
 /** A made prediction of many samples (the file's predict samples) shows its first few. */
@@ -51,9 +52,10 @@ function predictionLine(p: Prediction, classification: boolean, classNames: read
   if (classification && p.output.length > 0) {
     const probabilities = classProbabilities(p.output);
     const names = classNames.length ? classNames : probabilities.map((_, i) => String(i));
-    parts.push(el('span', { className: 'sample-top', text: topText(probabilities, names) }), probabilityBars(probabilities, names));
+    const [top] = topClasses(probabilities, 1);
+    parts.push(el('span', { className: 'sample-top', text: topText(probabilities, names) }), probabilityBars(probabilities, names, { predicted: top?.index, inline: true }));
   } else {
-    parts.push(el('span', { className: 'sample-top', text: formatOutput(p.output) }));
+    parts.push(el('span', { className: 'sample-top', text: p.output.map(short).join(', ') }));
   }
   if (p.expected !== undefined) parts.push(el('span', { className: 'made-expected', text: `expected ${formatLabel(p.expected)}` }));
   return el('li', { className: 'made-prediction' }, parts);

@@ -45,8 +45,11 @@ export class PlotFrame {
 function ticks(axis: Axis, place: (tick: HTMLElement, at: number) => void): HTMLElement[] {
   const span = axis.max - axis.min;
   return niceTicks(axis.min, axis.max, 5).map((value) => {
-    const tick = el('span', { className: 'plot-tick', text: tickText(value) });
-    place(tick, span > 0 ? (value - axis.min) / span : 0.5);
+    const at = span > 0 ? (value - axis.min) / span : 0.5;
+    // A label at an end of the axis stays within the plot's side: the two axes' first labels would meet in the corner.
+    const end = at <= 0.001 ? ' at-start' : at >= 0.999 ? ' at-end' : '';
+    const tick = el('span', { className: `plot-tick${end}`, text: tickText(value) });
+    place(tick, at);
     return tick;
   });
 }

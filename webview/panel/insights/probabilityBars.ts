@@ -5,6 +5,8 @@ import { formatPercent, topClasses } from '../../shared/math/probabilities';
 const MAX_ROWS = 5;
 
 export interface BarMarks {
+  /** One line for all classes (a table row), instead of a line each. */
+  inline?: boolean;
   /** The class the model chose, drawn in the accent colour. */
   predicted?: number;
   /** The true class, outlined, so a mistake shows where the right answer stood. */
@@ -21,7 +23,8 @@ export function probabilityBars(probabilities: readonly number[], classNames: re
   const label = topClasses(probabilities, probabilities.length)
     .map((c) => `${name(c.index)} ${formatPercent(c.probability)}`)
     .join(', ');
-  const list = el('ul', { className: columns ? 'probs probs-columns' : 'probs probs-rows', attrs: { 'aria-label': `Probabilities: ${label}` } });
+  const layout = columns ? 'probs-columns' : marks.inline ? 'probs-inline' : 'probs-rows';
+  const list = el('ul', { className: `probs ${layout}`, attrs: { 'aria-label': `Probabilities: ${label}` } });
   probabilities.forEach((p, i) => {
     const fill = el('span', { className: 'prob-fill' });
     const share = `${Math.min(Math.max(Number.isFinite(p) ? p : 0, 0), 1) * 100}%`;

@@ -58,7 +58,7 @@ export function classificationRow(sample: SampleResult, context: SampleContext):
     el('td', { className: `mark ${result ?? ''}`, text: result === 'wrong' ? '✗' : result === 'right' ? '✓' : '', attrs: { 'aria-label': result ?? '' } }),
   ]);
   const bars = el('td', { className: 'bars' });
-  if (probabilities.length) bars.append(probabilityBars(probabilities, context.classNames, { predicted: sample.predictedClass, trueClass: sample.trueClass }));
+  if (probabilities.length) bars.append(probabilityBars(probabilities, context.classNames, { predicted: sample.predictedClass, trueClass: sample.trueClass, inline: true }));
   row.append(bars);
   return row;
 }

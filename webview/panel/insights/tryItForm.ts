@@ -45,6 +45,7 @@ export class TryItForm {
     if (key !== this.featuresKey) {
       this.featuresKey = key;
       this.build(features, initial?.length === features.length ? initial : undefined);
+      this.showAnswer();
     }
     if (answer !== this.answer) {
       this.answer = answer;
@@ -54,6 +55,8 @@ export class TryItForm {
 
   private build(features: Feature[], initial: number[] | undefined): void {
     this.fields.replaceChildren();
+    // As wide as its fields need, up to three a row: two features (XOR) keep the answer beside them.
+    this.fields.style.width = `${Math.min(features.length, 3) * 210}px`;
     this.inputs = features.map((feature, i) => {
       const id = `try-${i}`;
       const value = initial?.[i] ?? middle(feature);

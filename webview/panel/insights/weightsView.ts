@@ -3,7 +3,6 @@ import { el } from '../../shared/dom';
 import { histogramBars, valueToX } from '../../shared/math/histogramBars';
 import { onThemeChange, themeColor, type ChartColor } from '../../shared/themeColors';
 import { sizeCanvas } from './canvas';
-import { short } from './sampleViews';
 import { insightSection } from './section';
 
 const HISTOGRAM_WIDTH = 240;
@@ -115,10 +114,16 @@ class HistogramRow {
     if (!histogram) return;
     const h = histogram;
     this.shape.textContent = `[${h.shape.join(', ')}]`;
-    this.min.textContent = short(h.min);
-    this.max.textContent = short(h.max);
-    const parts = [`min ${short(h.min)}`, `max ${short(h.max)}`, `mean ${short(h.mean)}`, `std ${short(h.std)}`, `${h.count.toLocaleString('en-US')} values`, `${h.zeros.toLocaleString('en-US')} zeros`, `${h.nonFinite.toLocaleString('en-US')} NaN/Infinity`];
-    this.stats.textContent = parts.join(' · ');
+    const n = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecision(3))) : String(v));
+    this.min.textContent = n(h.min);
+    this.max.textContent = n(h.max);
+    const lines = [
+      [`min ${n(h.min)}`, `max ${n(h.max)}`],
+      [`mean ${n(h.mean)}`, `std ${n(h.std)}`],
+      [`${h.count.toLocaleString('en-US')} ${h.count === 1 ? 'value' : 'values'}`, `${h.zeros.toLocaleString('en-US')} zeros`, `${h.nonFinite.toLocaleString('en-US')} NaN/Infinity`],
+    ];
+    const parts = lines.flat();
+    this.stats.replaceChildren(...lines.map((line) => el('span', { text: line.join(' · ') })));
     this.stats.classList.toggle('has-nan', h.nonFinite > 0);
     this.canvas.setAttribute('aria-label', `Histogram of the ${this.name}: ${parts.join(', ')}`);
     this.draw();
@@ -130,7 +135,9 @@ class HistogramRow {
     if (!h || !context) return;
     context.clearRect(0, 0, HISTOGRAM_WIDTH, HISTOGRAM_HEIGHT);
     context.fillStyle = themeColor(this.color);
-    for (const bar of histogramBars(h.counts, HISTOGRAM_WIDTH, HISTOGRAM_HEIGHT - 1)) context.fillRect(bar.x, bar.y, bar.width, bar.height);
+    // One value repeated (a bias of one unit) has no spread: a single bar in the middle says so.
+    const counts = h.min === h.max && h.count > h.nonFinite ? h.counts.map((_, i) => (i === Math.floor(h.counts.length / 2) ? h.count - h.nonFinite : 0)) : h.counts;
+    for (const bar of histogramBars(counts, HISTOGRAM_WIDTH, HISTOGRAM_HEIGHT - 1)) context.fillRect(bar.x, bar.y, bar.width, bar.height);
     context.strokeStyle = themeColor('grid');
     context.lineWidth = 1;
     context.beginPath();

@@ -24,7 +24,7 @@ export type BoundaryGrid = Pick<DecisionBoundary, 'kind' | 'columns' | 'rows' | 
  * How far a sure cell goes from the background to its colour: the training points, drawn on top in
  * the full colour, stay visible on the region of their own class (the Playground fades it the same way).
  */
-export const HEAT_STRENGTH = 0.8;
+export const HEAT_STRENGTH = 0.7;
 
 /** RGBA bytes of a `columns x rows` image, top row first (the boundary's last row, at y.max). */
 export function boundaryPixels(grid: BoundaryGrid, palette: BoundaryPalette): Uint8ClampedArray {
