@@ -291,10 +291,46 @@ describe('training panel: what the model learned', () => {
     assert.equal(await made.locator('.made-input').innerText(), '[6.1,3.2,5.5,1.3]');
     assert.equal(await made.locator('.sample-top').innerText(), 'virginica · 78.3%');
 
-    // The slider moves the value too, and an empty field sends nothing.
+    // The slider moves the value too, and sends it.
+    await page.page.getByLabel('petal_width (slider)').fill('2');
+    assert.equal(await page.page.getByLabel('petal_width', { exact: true }).inputValue(), '2');
+    await page.send({ type: 'livePrediction', source: 'tryIt', answer: { requestId: (await predictRequests(page))[0].requestId + 1, prediction } });
+    assert.deepEqual((await predictRequests(page, 2))[1].input, [6.1, 3.2, 5.5, 2]);
+    await screenshot(page, 'iris-try-it');
+    // An empty field sends nothing.
     await page.page.getByLabel('petal_length', { exact: true }).fill('');
     assert.equal(await form.locator('.try-result').innerText(), 'Every feature needs a number.');
-    await screenshot(page, 'iris-try-it');
+    assert.equal(await page.page.getByLabel('petal_length', { exact: true }).getAttribute('aria-invalid'), 'true');
+
+    // A reloaded panel's form holds what it last predicted on.
+    await page.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await page.page.reload();
+    assert.deepEqual(await form.locator('input[type=number]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value)), ['6.1', '3.2', '5.5', '1.3']);
+    assert.equal(await form.locator('.try-top').innerText(), 'virginica · 78.3%');
+  });
+
+  test('names from the data (classes, features, layers) show as text, never as HTML', async () => {
+    const hostile = '<img src=x onerror="window.__pwned=1">';
+    const run = irisRun();
+    const insights = run.insights!;
+    const names = [hostile, 'versicolor', 'virginica'];
+    await open({
+      ...run,
+      classNames: names,
+      insights: {
+        ...insights,
+        inputs: { ...insights.inputs, classNames: names, features: insights.inputs.features!.map((f, i) => (i === 0 ? { ...f, name: hostile } : f)) },
+        evaluation: { ...insights.evaluation!, report: { ...insights.evaluation!.report!, classNames: names } },
+        weights: { epoch: 1, layers: [{ ...insights.weights!.layers[0], name: hostile }] },
+        boundary: { ...xorBoundary(3), x: { name: hostile, min: 0, max: 1 }, classNames: [hostile, '1'] },
+      },
+    });
+    assert.equal(await panel.page.locator('table.confusion tr.names-row th').nth(1).innerText(), hostile);
+    assert.equal(await panel.page.locator(`${section('try')} .try-field label`).first().innerText(), hostile);
+    assert.equal(await panel.page.locator('.layer-name').innerText(), hostile);
+    assert.equal(await panel.page.locator('.x-name').innerText(), hostile);
+    assert.equal(await panel.page.locator('img').count(), 0);
+    assert.equal(await panel.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
   });
 
   test('made predictions are listed newest first with their input, and survive a reload', async () => {
@@ -382,7 +418,7 @@ describe('training panel: what the model learned', () => {
     await page.send({ type: 'finished', status: 'completed', evaluation: { split: 'train', samples: 4, metrics: { loss: 0.02, accuracy: 1 } }, weightsEpoch: 300 });
     assert.match(await page.text(section('evaluation')), /On the training data \(there is no test split\), 4 samples\./);
     assert.ok((await headings(page)).includes('Try it'), 'a trained model with two features gets a form');
-    await screenshot(page, 'xor');
+    await screenshot(page, 'xor', ['dark', 'light', 'high-contrast']);
   });
 
   test('weights: a histogram of each layer\'s kernel and bias with their statistics; a layer holding NaN is marked', async () => {

@@ -79,7 +79,7 @@ function inputCell(sample: SampleResult, context: SampleContext): HTMLTableCellE
   const input = sample.input ?? [];
   // The whole input, with each feature's name, on hover: a cell holds only the first few.
   const full = input.map((v, i) => `${context.featureNames?.[i] ?? `x${i + 1}`} = ${v}`).join('\n');
-  return el('td', { className: 'input', text: truncate(input.map(short).join(', '), 48), attrs: { title: full } });
+  return el('td', { className: 'input', text: truncate(input.map(short).join(', '), 34), attrs: { title: full } });
 }
 
 /** Four significant digits: `5.1`, `0.03604`, `1234`. */
