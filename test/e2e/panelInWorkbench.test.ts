@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { waitForFinishedRun } from '../helpers/finishedRun';
 import { findRepoRoot } from '../vscodeServer/tools';
 import { useWorkbenchSession } from '../vscodeServer/workbenchSession';
@@ -16,7 +16,7 @@ import { trainingViewFrame, waitForTrainingViewText, waitForTreeRow } from '../v
  * its notification, panel tab and curves), the panel restored after a window reload with the same
  * curves, MNIST interrupted by a reload (the restored panel says so); the sidebar during MNIST, Stop
  * from its Training view, two XOR runs compared; MNIST from the CodeLens cancelled in the
- * notification. Dark, light and high-contrast themes. Screenshots: test-output/panel/workbench-*,
+ * notification; digits' panel with its image samples, Only mistakes and the digit pad. Dark, light and high-contrast themes. Screenshots: test-output/panel/workbench-*,
  * test-output/sidebar/, test-output/e2e/panelInWorkbench-*.
  */
 const session = useWorkbenchSession('panelInWorkbench');
@@ -152,6 +152,58 @@ test('Train from the CodeLens on MNIST, then Cancel in the notification: the run
     throw error;
   }
 });
+
+test('digits trained from the palette: the panel draws the test samples as images, Only mistakes filters them, and a digit drawn on the pad is predicted', { timeout: 6 * 60_000 }, async () => {
+  const page = session.page();
+  const workspace = session.workspace();
+  const shot = (name: string) => page.screenshot({ path: path.join(shots, `workbench-digits-${name}.png`) }).catch(() => undefined);
+  try {
+    await quickOpenFile(page, 'digits.nn.yaml');
+    await runFromPalette(page, 'Neural Network: Train Model', 60_000);
+    const run = await waitForFinishedRun(path.join(workspace, '.nn-runs', 'digits'), 4 * 60_000);
+    assert.match(run.status, /^(completed|early_stopped)$/);
+    await waitForWebviewText(page, /digits[\s\S]*Confusion matrix[\s\S]*Predictions[\s\S]*Draw a digit/, 60_000);
+    const frame = await panelFrame(page, 'digits');
+    const cards = frame.locator('[data-section="predictions"] .sample-card');
+    assert.equal(await cards.count(), 100, 'a hundred samples of the test split');
+    assert.equal(await frame.locator('[data-section="predictions"] .sample-card canvas').count(), 100, 'each drawn as an image');
+    const wrong = await frame.locator('[data-section="predictions"] .sample-card[data-result="wrong"]').count();
+    assert.ok(wrong > 0 && wrong < 100, `${wrong} mistakes among the samples`);
+    await frame.locator('label[for="only-mistakes"]').click();
+    await frame.waitForFunction((n) => document.querySelectorAll('[data-section="predictions"] .sample-card:not([hidden])').length === n, wrong, { timeout: 10_000 });
+    assert.equal(await frame.locator('[data-section="predictions"] .sample-card:not([hidden])[data-result="right"]').count(), 0, 'only mistakes are left');
+    await shot('only-mistakes');
+
+    // A 1 drawn with synthesized pointer events, as a mouse would.
+    const pad = frame.locator('canvas.digit-pad');
+    await pad.scrollIntoViewIfNeeded();
+    const box = await pad.boundingBox();
+    assert.ok(box, 'no pad to draw on');
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.15);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.85, { steps: 12 });
+    await page.mouse.up();
+    await frame.waitForFunction(() => /The model reads \d \(\d+(\.\d)?%\)/.test(document.querySelector('.pad-status')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    assert.equal(await frame.locator('.top-classes li').count(), 3, 'the top 3 classes');
+    await shot('drawn');
+  } catch (error) {
+    await shot('failure');
+    throw error;
+  }
+});
+
+/** The training panel's webview frame showing the model of that name. */
+async function panelFrame(page: Page, name: string): Promise<Frame> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      const shown = await frame.evaluate('document.querySelector("#panel h1")?.textContent ?? ""').catch(() => '');
+      if (shown === name) return frame;
+    }
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`no training panel of ${name}`);
+}
 
 /** Waits until a run under `runsDir` has this status; returns it. */
 async function waitForStatus(runsDir: string, status: string, timeoutMs: number): Promise<string> {
