@@ -181,7 +181,7 @@ export class PanelView {
     this.evaluation.update(run.evaluation, run.insights?.evaluation);
     this.confusion.update(run.insights?.evaluation, this.cell);
     this.predictions.update(run, this.cell);
-    this.digitPad.update(drawable ? image : undefined, classNamesOf(run), run.live?.draw);
+    this.digitPad.update(run.modelFile, drawable ? image : undefined, classNamesOf(run), run.live?.draw);
     this.tryIt.update(inputs, trained && !image, run.live?.tryIt, madeTryIt && numbersOf(madeTryIt.inputText));
     this.weights.update(run.insights?.weights);
   }

@@ -38,6 +38,7 @@ export class DigitPad {
   private staleUpTo = -Infinity;
   private started = false;
   private answer?: LiveAnswer;
+  private modelFile?: string;
 
   constructor(
     private readonly onInput: (input: number[]) => void,
@@ -62,10 +63,16 @@ export class DigitPad {
     onThemeChange(() => this.redraw());
   }
 
-  /** `image` is the model's input when the pad applies; the pad keeps its strokes across updates. */
-  update(image: ImageInput | undefined, classNames: readonly string[], answer: LiveAnswer | undefined): void {
+  /** `image` is the model's input when the pad applies; the pad keeps its strokes across updates of the same model. */
+  update(modelFile: string, image: ImageInput | undefined, classNames: readonly string[], answer: LiveAnswer | undefined): void {
     this.element.hidden = !image;
     if (!image) return;
+    // The panel shows another model: a drawing made for the last one is not this one's to answer.
+    if (this.modelFile !== undefined && modelFile !== this.modelFile) {
+      this.started = false;
+      this.image = undefined;
+    }
+    this.modelFile = modelFile;
     if (!this.started) {
       // A restored page's last answer was for a drawing that is gone.
       this.staleUpTo = answer?.requestId ?? -Infinity;
