@@ -1,5 +1,6 @@
 import type { Prediction } from '../shared/runResults';
 import { formatNumber } from './metricFormat';
+import { formatPercent } from '../shared/classProbabilities';
 
 /**
  * What a prediction says, as a person reads it: `7 · 99.9%` (the class and the model's confidence in
@@ -8,7 +9,7 @@ import { formatNumber } from './metricFormat';
  */
 export function predictionResult(p: Prediction): string {
   if (p.label === undefined) return p.output.length === 1 ? formatNumber(p.output[0]) : `[${p.output.map(formatNumber).join(', ')}]`;
-  return `${p.label} · ${percent(confidenceOf(p.output))}`;
+  return `${p.label} · ${formatPercent(confidenceOf(p.output))}`;
 }
 
 /** `[0, 1] → 1 · 99.9%`, or `7 · 99.9%` for an image, whose input is too big to print. */
@@ -21,13 +22,4 @@ export function predictionLine(p: Prediction): string {
 /** The probability of the predicted class: one sigmoid output is that of class 1, so class 0 gets 1 - p. */
 export function confidenceOf(output: readonly number[]): number {
   return output.length === 1 ? Math.max(output[0], 1 - output[0]) : Math.max(...output);
-}
-
-/** `99.9%`, `100%` only when it is 100%, `<0.1%` rather than `0.0%`. */
-export function percent(value: number): string {
-  if (!Number.isFinite(value)) return 'NaN';
-  const shown = (value * 100).toFixed(1);
-  if (shown === '100.0') return value >= 1 ? '100%' : '99.9%';
-  if (shown === '0.0' && value > 0) return '<0.1%';
-  return `${shown}%`;
 }

@@ -116,12 +116,14 @@ describe('training panel webview', () => {
     assert.deepEqual(await page.headers('.evaluation'), ['loss', 'accuracy']);
     assert.deepEqual(await page.rows('.evaluation'), [['0.1235', '0.9667']]);
 
-    assert.deepEqual(await page.headers('.predictions'), ['#', 'input', 'output', 'label', 'expected', 'result']);
+    // A class and its confidence, not a row of raw probabilities; those are on hover.
+    assert.deepEqual(await page.headers('.predictions'), ['#', 'input', 'prediction', 'expected', 'result']);
     assert.deepEqual(await page.rows('.predictions'), [
-      ['1', '[5.1,3.5,1.4,0.2]', '0.912, 0.065, 0.022', 'setosa', 'setosa', '✓'],
-      ['2', '[5.1,3.5,1.4,0.2]', '0.912, 0.065, 0.022', 'virginica', 'versicolor', '✗'],
-      ['3', '', '0.250, 0.500', '', '', ''],
+      ['1', '[5.1,3.5,1.4,0.2]', 'setosa · 91.2%', 'setosa', '✓'],
+      ['2', '[5.1,3.5,1.4,0.2]', 'virginica · 91.2%', 'versicolor', '✗'],
+      ['3', '', '0.250, 0.500', '', ''],
     ]);
+    assert.equal(await page.page.locator('.predictions vscode-table-cell', { hasText: 'setosa · 91.2%' }).getAttribute('title'), 'output 0.912, 0.065, 0.022');
     assert.equal(await page.page.locator('.predictions vscode-table-cell.right').getAttribute('aria-label'), 'right');
     assert.equal(await page.page.locator('.predictions vscode-table-cell.wrong').getAttribute('aria-label'), 'wrong');
     assert.equal(await page.text('.predictions .summary'), '1 of 2 right.');
@@ -189,7 +191,7 @@ describe('training panel webview', () => {
     assert.equal(await page.text('.error'), `Error: ${HOSTILE}`);
     assert.equal(await page.text('.file'), `/tmp/${HOSTILE}.nn.yaml`);
     assert.deepEqual(await page.headers('.history'), ['epoch', HOSTILE]);
-    assert.deepEqual((await page.rows('.predictions'))[0], ['1', '1.000', HOSTILE, HOSTILE, '✓']);
+    assert.deepEqual((await page.rows('.predictions'))[0], ['1', `${HOSTILE} · 100%`, HOSTILE, '✓']);
     assert.equal(await page.page.locator('img').count(), 0);
     assert.equal(await page.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
   });

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { predictPrompt } from '../../src/host/commands/predictPrompt';
-import { percent, predictionLine, predictionResult } from '../../src/core/predictionResult';
+import { predictionLine, predictionResult } from '../../src/core/predictionResult';
+import { formatPercent as percent } from '../../src/shared/classProbabilities';
 
 test("Predict's input box fits a tabular model: its features named, a sample of its range as the placeholder, a wrong length refused", () => {
   const prompt = predictPrompt({

@@ -1,6 +1,7 @@
 import type { Evaluation, Prediction } from '../../src/shared/runResults';
 import { el } from '../shared/dom';
 import { formatInput, formatLabel, formatNumber, formatOutput, isCorrect } from '../shared/format';
+import { classProbabilities, formatPercent } from '../../src/shared/classProbabilities';
 import { createTable, tableRow, type Cell } from '../shared/table';
 
 /** More rows than this slow the panel down and are better read in the run folder's summary. */
@@ -23,8 +24,7 @@ export function predictionsView(predictions: Prediction[]): HTMLElement {
   // Columns only for what these predictions have: images have no input, regression has no label.
   const columns: Array<{ title: string; cell: (p: Prediction, i: number) => string | Cell }> = [{ title: '#', cell: (_p, i) => String(i + 1) }];
   if (shown.some((p) => p.input !== undefined)) columns.push({ title: 'input', cell: (p) => formatInput(p.input) });
-  columns.push({ title: 'output', cell: (p) => formatOutput(p.output) });
-  if (shown.some((p) => p.label !== undefined)) columns.push({ title: 'label', cell: (p) => formatLabel(p.label) });
+  columns.push({ title: 'prediction', cell: predictionCell });
   if (shown.some((p) => p.expected !== undefined)) columns.push({ title: 'expected', cell: (p) => formatLabel(p.expected) });
   if (shown.some((p) => isCorrect(p) !== undefined)) columns.push({ title: 'result', cell: resultCell });
 
@@ -41,6 +41,16 @@ export function predictionsView(predictions: Prediction[]): HTMLElement {
     children.push(el('p', { className: 'note', text: `Showing the first ${shown.length} of ${predictions.length} predictions.` }));
   }
   return el('div', { className: 'predictions' }, children);
+}
+
+/**
+ * `9 · 98.2%` for a classifier (its class and its confidence, `benign · 96.4%` rather than a bare
+ * 0.036), the output itself for regression; the raw output on hover.
+ */
+function predictionCell(p: Prediction): Cell {
+  if (p.label === undefined) return { text: formatOutput(p.output) };
+  const confidence = Math.max(...classProbabilities(p.output));
+  return { text: `${formatLabel(p.label)} · ${formatPercent(confidence)}`, title: `output ${formatOutput(p.output)}` };
 }
 
 function resultCell(p: Prediction): Cell {

@@ -5,6 +5,8 @@ export interface Cell {
   className?: string;
   /** Read out instead of the text, for cells whose text is a symbol. */
   label?: string;
+  /** Shown on hover instead of the text (the exact values behind a rounded one). */
+  title?: string;
 }
 
 /** A vscode-table with the given column headings and no rows yet. */
@@ -22,8 +24,8 @@ export function tableRow(cells: Array<string | Cell>): HTMLElement {
     'vscode-table-row',
     {},
     cells.map((cell) => {
-      const { text, className, label } = typeof cell === 'string' ? { text: cell } : cell;
-      const attrs: Record<string, string> = { title: text };
+      const { text, className, label, title } = typeof cell === 'string' ? { text: cell } : cell;
+      const attrs: Record<string, string> = { title: title ?? text };
       if (label) attrs['aria-label'] = label;
       return el('vscode-table-cell', { text, className, attrs });
     }),

@@ -2,11 +2,7 @@
  * A classifier's output read as classes: one probability per class, and the class it picks.
  */
 
-/** One probability per class: one sigmoid output p becomes `[1 - p, p]`; softmax outputs are already one per class. */
-export function classProbabilities(output: ArrayLike<number>): number[] {
-  if (output.length === 1) return [1 - output[0], output[0]];
-  return Array.from(output);
-}
+export { classProbabilities } from '../../shared/classProbabilities';
 
 /** The index of the largest value, the first of equal ones; NaN never wins (all NaN gives 0). */
 export function argMax(values: ArrayLike<number>): number {
