@@ -30,12 +30,24 @@ const { trueClasses, predicted } = samples([
 
 test('more mistakes than fit: every off-diagonal cell once, commonest first, before any cell twice', () => {
   // Round 0 in cell order (count descending, then first index): (0,1) 1, (1,0) 2, (2,0) 4, (2,1) 5, (0,2) 8, (1,2) 10.
-  // Round 1: (0,1) 3, (1,0) 7 — the limit.
-  const chosen = chooseClassificationGallery(trueClasses, predicted, 8);
-  assert.deepEqual(chosen, [1, 2, 4, 5, 8, 10, 3, 7]);
-  const cells = new Set(chosen.map((i) => `${trueClasses[i]},${predicted[i]}`));
+  // Round 1: (0,1) 3 — the mistakes' room: 7 of 10 (all but the 3 right answers, and at least 60%).
+  const chosen = chooseClassificationGallery(trueClasses, predicted, 10);
+  assert.deepEqual(chosen, [1, 2, 4, 5, 8, 10, 3, 0, 16, 17]);
+  const cells = new Set(chosen.slice(0, 7).map((i) => `${trueClasses[i]},${predicted[i]}`));
   assert.equal(cells.size, 6, 'all six kinds of mistake');
-  assert.ok(chosen.every((i) => trueClasses[i] !== predicted[i]), 'no correct sample while mistakes remain');
+  assert.ok(chosen.slice(0, 7).every((i) => trueClasses[i] !== predicted[i]), 'mistakes first');
+});
+
+test('hundreds of mistakes (MNIST after an epoch) fill at most 60% of the gallery: the rest shows what the model gets right', () => {
+  // 500 samples of 10 classes; every 4th one wrong (predicted as the next class).
+  const truth = Array.from({ length: 500 }, (_, i) => i % 10);
+  const guess = truth.map((t, i) => (i % 4 === 0 ? (t + 1) % 10 : t));
+  const chosen = chooseClassificationGallery(truth, guess, 100);
+  assert.equal(chosen.length, 100);
+  const wrong = chosen.filter((i) => truth[i] !== guess[i]).length;
+  assert.equal(wrong, 60);
+  assert.ok(chosen.slice(0, 60).every((i) => truth[i] !== guess[i]), 'mistakes first');
+  assert.deepEqual(new Set(chosen.slice(60).map((i) => truth[i])).size, 10, 'right answers of every class');
 });
 
 test('a limit larger than the data: every sample, all mistakes before the correct ones', () => {

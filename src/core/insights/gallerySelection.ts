@@ -5,7 +5,16 @@
  */
 import { checkClassIndex, checkCount, checkSameLength } from './classIndices';
 
-/** Sample indices for the classification gallery: mistakes first, one from every cell of the confusion matrix before a second from any. */
+/**
+ * Share of the gallery mistakes may fill while right answers are left: MNIST after one epoch has
+ * hundreds of mistakes, and a hundred of them alone would hide what the model gets right.
+ */
+export const MISTAKE_SHARE = 0.6;
+
+/**
+ * Sample indices for the classification gallery: mistakes first, one from every cell of the confusion
+ * matrix before a second from any, at most MISTAKE_SHARE of `limit` of them while right answers remain.
+ */
 export function chooseClassificationGallery(trueClasses: ArrayLike<number>, predictedClasses: ArrayLike<number>, limit = 100): number[] {
   checkSameLength(trueClasses, predictedClasses);
   checkCount(limit, 'The gallery limit');
@@ -34,14 +43,18 @@ export function chooseClassificationGallery(trueClasses: ArrayLike<number>, pred
   mistakes.sort((a, b) => b.length - a.length || a[0] - b[0]);
   correct.sort((a, b) => a.cls - b.cls);
 
-  const chosen: number[] = [];
-  roundRobin(mistakes, limit, chosen);
+  const rightCount = correct.reduce((n, c) => n + c.samples.length, 0);
+  const mistakeCount = mistakes.reduce((n, c) => n + c.length, 0);
+  const mistakeRoom = Math.max(limit - rightCount, Math.ceil(limit * MISTAKE_SHARE));
+  const chosenMistakes: number[] = [];
+  roundRobin(mistakes, Math.min(mistakeCount, mistakeRoom), chosenMistakes);
+  const chosenRight: number[] = [];
   roundRobin(
     correct.map((c) => c.samples),
-    limit,
-    chosen,
+    limit - chosenMistakes.length,
+    chosenRight,
   );
-  return chosen;
+  return [...chosenMistakes, ...chosenRight];
 }
 
 /** Round r takes each cell's r-th sample, in the cells' order, until `chosen` holds `limit`. */
