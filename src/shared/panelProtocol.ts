@@ -153,6 +153,9 @@ export interface PanelPredictRequest {
 /** How many made predictions a run keeps, newest first. */
 export const MAX_MADE_PREDICTIONS = 20;
 
+/** How many samples of one made prediction the panel lists; the Predict notification says "in the panel" only up to this. */
+export const MADE_SAMPLES_SHOWN = 50;
+
 export type PanelToHostMessage = { type: 'ready' } | { type: 'command'; command: PanelCommand } | PanelDownload | PanelPredictRequest;
 
 /** What the webview persists with setState, so a reloaded panel shows the same run at once. */

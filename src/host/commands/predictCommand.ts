@@ -13,7 +13,7 @@ import { predictPrompt, type PromptModel } from './predictPrompt';
 import { predictionLine } from '../../core/predictionResult';
 import { loadPreprocessing } from '../../core/runs/preprocessingFile';
 import { readInsights } from '../../core/runs/insightsFile';
-import type { MadePrediction } from '../../shared/panelProtocol';
+import { MADE_SAMPLES_SHOWN, type MadePrediction } from '../../shared/panelProtocol';
 
 /** Predictions the notification names before it says how many more there are. */
 const NAMED = 3;
@@ -48,7 +48,9 @@ export async function predictCommand(services: HostServices, arg?: unknown, opti
   // The panel shows them when it shows this run; its Show Panel opens it on this run.
   if (services.panels.lastSnapshotFor(uri.fsPath)?.runDir === runDir) services.panels.post(uri.fsPath, { type: 'predictionMade', made });
   const first = result.predictions.slice(0, NAMED).map(describePrediction).join('; ');
-  const more = result.predictions.length > NAMED ? ` (+${result.predictions.length - NAMED} more in the panel)` : '';
+  const extra = result.predictions.length - NAMED;
+  // The panel lists up to MADE_SAMPLES_SHOWN of them; the log has every one.
+  const more = extra <= 0 ? '' : result.predictions.length <= MADE_SAMPLES_SHOWN ? ` (+${extra} more in the panel)` : ` (+${extra} more in the output log)`;
   announceResult(services.panels, uri.fsPath, `${defaultModelName(uri.fsPath)}: ${first}${more}`, () => services.showRun(uri.fsPath, runDir));
   return result;
 }

@@ -1,5 +1,5 @@
 import type { ModelInputs } from '../../../src/shared/insightTypes';
-import type { MadePrediction, PredictionSource } from '../../../src/shared/panelProtocol';
+import { MADE_SAMPLES_SHOWN, type MadePrediction, type PredictionSource } from '../../../src/shared/panelProtocol';
 import type { Prediction } from '../../../src/shared/runResults';
 import { el } from '../../shared/dom';
 import { formatInput, formatLabel } from '../../shared/format';
@@ -8,8 +8,6 @@ import { probabilityBars, topText } from './probabilityBars';
 import { short } from './sampleViews';
 
 const SOURCES: Record<PredictionSource, string> = { command: 'Predict command', tryIt: 'Try it', draw: 'Drawing' };
-/** A made prediction of many samples (the file's predict samples) shows its first few. */
-const MAX_SHOWN = 10;
 
 /**
  * `Your predictions`: what the Predict command and `Try it` predicted on this run, newest first, each
@@ -40,7 +38,7 @@ function madeItem(made: MadePrediction, classification: boolean, classNames: rea
     el('span', { className: 'made-input', text: made.inputText, attrs: { title: made.inputText } }),
     el('time', { className: 'made-time', text: time.toLocaleTimeString('en-GB'), attrs: { datetime: time.toISOString() } }),
   ]);
-  const shown = made.predictions.slice(0, MAX_SHOWN);
+  const shown = made.predictions.slice(0, MADE_SAMPLES_SHOWN);
   const rows = shown.map((p) => predictionLine(p, classification, classNames, made.predictions.length > 1));
   const more = made.predictions.length > shown.length ? [el('li', { className: 'note', text: `and ${made.predictions.length - shown.length} more` })] : [];
   return el('li', { className: 'made-item', attrs: { 'data-source': made.source } }, [head, el('ul', { className: 'made-predictions' }, [...rows, ...more])]);
