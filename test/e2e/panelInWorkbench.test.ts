@@ -44,7 +44,12 @@ test('Train Model from the palette trains xor.nn.yaml; the panel shows curves li
     assert.ok(notification, `no notification mentioning accuracy; saw: ${JSON.stringify(seen.texts())}`);
     const tabs = await tabTitles(page);
     assert.ok(tabs.some((tab) => tab.includes('Training: xor')), `no "Training: xor" panel tab; tabs: ${JSON.stringify(tabs)}`);
-    const finished = await waitForWebviewText(page, /Completed[\s\S]*300\/300 epochs trained[\s\S]*Curves[\s\S]*Model summary[\s\S]*dense \(Dense\)[\s\S]*Epochs[\s\S]*Evaluation/, 30_000);
+    // What it learned follows the curves: the boundary, the evaluation and its matrix, then how (weights, layers).
+    const finished = await waitForWebviewText(
+      page,
+      /Completed[\s\S]*300\/300 epochs trained[\s\S]*Curves[\s\S]*Decision boundary[\s\S]*Evaluation[\s\S]*Confusion matrix[\s\S]*Predictions[\s\S]*Try it[\s\S]*Weights[\s\S]*Model summary[\s\S]*dense \(Dense\)[\s\S]*Epochs/,
+      30_000,
+    );
     assert.match(finished, /Backend: (wasm|cpu|node)/);
     assert.equal(await chartCount(page), 2, 'a loss and an accuracy chart');
     for (const [name, theme] of Object.entries(THEMES)) {
