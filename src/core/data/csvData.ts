@@ -73,6 +73,7 @@ export function csvTable(text: string, fileName: string, columns: CsvColumnsSpec
     features,
     labels: labelsFromCells(labelCells, labelWhere, columnName(choice.label, header), labelPath),
     labelPath,
+    labelName: `the label ${columnName(choice.label, header)}`,
   };
 }
 

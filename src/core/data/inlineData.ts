@@ -38,6 +38,7 @@ export function inlineTable(x: readonly NestedNumbers[], y: ReadonlyArray<Nested
     features,
     labels: inlineLabels(y),
     labelPath: Y_PATH,
+    labelName: '`y`',
   };
 }
 

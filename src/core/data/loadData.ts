@@ -77,7 +77,7 @@ function fromBuiltin(data: BuiltinData, spec: DataSpec, opts: LoadDataOptions): 
 /** A CSV or inline table: labels decided by the loss, `limit` on the rows, then `test_split`. */
 function fromTable(table: RawTable, spec: DataSpec, opts: LoadDataOptions): LoadedData {
   const notes: string[] = [];
-  const targets = resolveTargets(table.labels, opts.loss, spec.oneHot, table.labelPath);
+  const targets = resolveTargets(table.labels, opts.loss, spec.oneHot, table.labelPath, table.labelName);
   const width = product(table.featureShape);
   const stride = targets.kind === 'values' ? product(targets.targetShape) : 1;
   const all = limited(

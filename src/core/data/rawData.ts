@@ -26,6 +26,8 @@ export interface RawTable {
   labels: RawLabels;
   /** Spec path to blame for label problems (`['data','label']`, `['data','inline','y']`). */
   labelPath: SpecPath;
+  /** The labels' name in messages: the CSV column (`diagnosis`, `column 31`) or `y`. */
+  labelName?: string;
 }
 
 /** One split of a built-in data set: class indices as targets. */

@@ -82,6 +82,7 @@ export function resolveTargets(
   loss: string,
   oneHot: boolean | undefined,
   labelPath: SpecPath,
+  labelName = 'the label',
 ): ResolvedTargets {
   switch (labels.kind) {
     case 'classes': {
@@ -92,7 +93,7 @@ export function resolveTargets(
       return { ...plan, targets: labels.indices };
     }
     case 'numbers':
-      return numberTargets(labels.values, loss, oneHot, labelPath);
+      return numberTargets(labels.values, loss, oneHot, labelPath, labelName);
     case 'vectors':
       return vectorTargets(labels.values, labels.shape, loss, oneHot);
   }
@@ -103,6 +104,7 @@ function numberTargets(
   loss: string,
   oneHot: boolean | undefined,
   labelPath: SpecPath,
+  labelName: string,
 ): ResolvedTargets {
   const notIndex = values.findIndex((v) => !Number.isInteger(v) || v < 0);
   const wantsClasses = oneHot === true || ONE_HOT_LOSSES.has(loss) || SPARSE_LOSSES.has(loss);
@@ -114,10 +116,11 @@ function numberTargets(
       'label-mismatch',
     );
   }
+  if (BINARY_LOSSES.has(loss) && oneHot !== true) checkBinaryLabels(values, loss, labelPath, labelName);
   // Binary losses take 0/1 probabilities and hinge's -1/+1 as they are; only integers are classes.
   if (notIndex < 0 && (wantsClasses || BINARY_LOSSES.has(loss))) {
-    let max = 0;
-    for (const v of values) if (v > max) max = v;
+    // Before anything is allocated per class: a timestamp taken for a class index would ask for 1.7e9 of them.
+    const max = checkClassCount(values, loss, labelPath, labelName);
     const k = BINARY_LOSSES.has(loss) && oneHot !== true ? Math.max(2, max + 1) : max + 1;
     const classNames = Array.from({ length: k }, (_, i) => String(i));
     const plan = planClassTargets(classNames, loss, oneHot);
@@ -130,6 +133,57 @@ function numberTargets(
     return { ...plan, targets: Int32Array.from(values) };
   }
   return { kind: 'values', targetShape: [1], notes: [], targets: Float32Array.from(values) };
+}
+
+/** More classes than this are refused whatever the data: one-hot rows of them would not fit in memory. */
+export const MAX_CLASSES = 10_000;
+
+/**
+ * The largest class index, once it is clear the labels are class indices 0..K-1 with a sane K: K at
+ * most MAX_CLASSES, and not far beyond the distinct labels (1..3 for three classes is fine; 0 and
+ * 1,700,000,000 are not two classes but a number).
+ */
+function checkClassCount(values: Float64Array, loss: string, labelPath: SpecPath, labelName: string): number {
+  let max = 0;
+  for (const v of values) if (v > max) max = v;
+  const distinct = new Set(values).size;
+  if (max + 1 <= Math.min(MAX_CLASSES, Math.max(2 * distinct, distinct + 10))) return max;
+  throw new SpecError(
+    labelPath,
+    `${kerasLossName(loss)} reads ${labelName} as class indices, but its labels go up to ${formatLabel(max)} with only ` +
+      `${distinct.toLocaleString('en-US')} distinct value${distinct === 1 ? '' : 's'}: class labels are the integers 0..K-1 ` +
+      `(at most ${MAX_CLASSES.toLocaleString('en-US')} classes). If ${labelName} is a number to predict, use a regression loss ` +
+      `(mean_squared_error); if it is the wrong column, change \`label:\``,
+    'label-mismatch',
+  );
+}
+
+/**
+ * binary_crossentropy takes 0/1 labels (or probabilities between them); hinge losses take -1/+1 (or
+ * 0/1). Anything else (-1 or 2.5 for binary_crossentropy) trains on nonsense, so it is refused.
+ */
+function checkBinaryLabels(values: Float64Array, loss: string, labelPath: SpecPath, labelName: string): void {
+  const hinge = loss !== 'binaryCrossentropy';
+  const fits = hinge ? (v: number) => v === -1 || v === 0 || v === 1 : (v: number) => v >= 0 && v <= 1;
+  const bad = values.findIndex((v) => !fits(v));
+  if (bad < 0) return;
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const wants = hinge ? 'labels -1 and 1 (or 0 and 1)' : 'labels 0 and 1 (or probabilities between them)';
+  throw new SpecError(
+    labelPath,
+    `${kerasLossName(loss)} needs ${wants}, but ${labelName} has ${formatLabel(values[bad])} (its values go from ${formatLabel(min)} to ${formatLabel(max)}). ` +
+      `For more than two classes use sparse_categorical_crossentropy with a softmax output; for a number to predict, a regression loss (mean_squared_error)`,
+    'label-mismatch',
+  );
+}
+
+function formatLabel(value: number): string {
+  return Number.isInteger(value) ? value.toLocaleString('en-US') : String(Number(value.toPrecision(6)));
 }
 
 function vectorTargets(

@@ -4,6 +4,7 @@ import type { Tf } from '../backend/tfTypes';
 import { EpochWeights } from './epochWeights';
 import type { RunFolder } from './runFolder';
 import type { RunSummary } from './runSummary';
+import { RunFolderError } from './runFolder';
 
 /**
  * At most one write of the weights, batches and summary a second. An XOR epoch takes about 5 ms and
@@ -39,6 +40,14 @@ export class RunRecorder {
   }
 
   async record(event: TrainingEvent): Promise<void> {
+    try {
+      await this.recordEvent(event);
+    } catch (err) {
+      throw asFolderError(this.run.dir, err);
+    }
+  }
+
+  private async recordEvent(event: TrainingEvent): Promise<void> {
     if (event.type === 'batchEnd') this.pending.push(...(event.points ?? []));
     // A paused run may be left paused for long, or closed: what it has done belongs on disk.
     else if (event.type === 'pauseChanged' && event.paused) await this.flush();
@@ -52,6 +61,14 @@ export class RunRecorder {
 
   /** Writes the batches, weights and summary not written yet. */
   async flush(): Promise<void> {
+    try {
+      await this.write();
+    } catch (err) {
+      throw asFolderError(this.run.dir, err);
+    }
+  }
+
+  private async write(): Promise<void> {
     this.lastWrite = performance.now();
     this.run.appendBatches(this.pending);
     this.pending = [];
@@ -64,4 +81,9 @@ export class RunRecorder {
   dispose(): void {
     this.weights.dispose();
   }
+}
+
+/** A write that failed mid-run (the disk filled, the folder went read-only) as the worded folder error. */
+function asFolderError(dir: string, err: unknown): unknown {
+  return typeof (err as { code?: unknown } | undefined)?.code === 'string' ? new RunFolderError(dir, err) : err;
 }

@@ -9,10 +9,18 @@ import { SUMMARY_FILE } from './runSummary';
  * summary, and a run must never keep saying `running` once nothing runs it.
  */
 export function markRunStopped(runDir: string, reason: string): void {
+  markRunEnded(runDir, 'stopped', reason);
+}
+
+/**
+ * Ends a run whose worker died without writing its last summary (terminated after Stop: `stopped`;
+ * crashed or out of memory: `failed`), keeping its finished epochs. A run already ended is left alone.
+ */
+export function markRunEnded(runDir: string, status: 'stopped' | 'failed', reason: string): void {
   const file = path.join(runDir, SUMMARY_FILE);
   if (!fs.existsSync(file)) return;
   const summary = readRunSummary(runDir);
   if (summary.status !== 'running') return;
   const epochsCompleted = readHistory(runDir).length;
-  writeFileAtomic(file, JSON.stringify({ ...summary, status: 'stopped', epochsCompleted, finishedAt: new Date().toISOString(), error: reason }, null, 2) + '\n');
+  writeFileAtomic(file, JSON.stringify({ ...summary, status, epochsCompleted, finishedAt: new Date().toISOString(), error: reason }, null, 2) + '\n');
 }

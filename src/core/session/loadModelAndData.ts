@@ -7,6 +7,7 @@ import { readModelFile, diagnosticFromSpecError, type ParsedModelFile } from '..
 import type { ModelSpec } from '../spec/modelSpec';
 import type { Tf } from '../backend/tfTypes';
 import { buildModel } from '../model/buildModel';
+import { sizeProblem } from '../model/sizeLimits';
 import { checkModelAgainstData } from '../check/dataChecks';
 import { ModelFileInvalidError } from './modelFileInvalidError';
 
@@ -33,6 +34,9 @@ export async function loadModelAndData(file: string, seed?: number, baseDir = pa
 /** Builds the model and runs the checks that need model and data together; throws ModelFileInvalidError. */
 export async function buildCheckedModel(tf: Tf, loaded: LoadedModelFile): Promise<LayersModel> {
   const { parsed, spec, data } = loaded;
+  // Before anything is allocated: `units: 1e12` must be a located error, not a typed array TensorFlow.js cannot make.
+  const tooBig = sizeProblem(spec, data.featureShape);
+  if (tooBig) throw new ModelFileInvalidError([diagnosticFromSpecError(parsed, tooBig)]);
   const model = await asDiagnostics(parsed, async () => buildModel(tf, spec, data.featureShape));
   const problems = checkModelAgainstData(spec, data, model);
   if (problems.length > 0) {

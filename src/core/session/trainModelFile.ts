@@ -6,7 +6,8 @@ import type { BackendChoice } from '../backend/backendNames';
 import { selectBackend, type SelectedBackend } from '../backend/selectBackend';
 import { compileModel } from '../model/buildModel';
 import { summarizeModel } from '../model/modelSummary';
-import { RunFolder, defaultRunsRoot } from '../runs/runFolder';
+import { RunFolder, RunFolderError, defaultRunsRoot } from '../runs/runFolder';
+import { RunInputError } from './runInputError';
 import type { RunSummary } from '../runs/runSummary';
 import { saveLayersModel } from '../runs/modelFiles';
 import { RunRecorder } from '../runs/runRecorder';
@@ -84,7 +85,7 @@ async function trainLoaded(
   try {
     compileModel(tf, model, spec);
     const epochs = options.epochs ?? spec.fit.epochs;
-    const run = RunFolder.create(options.runsRoot ?? defaultRunsRoot(file), spec.name, file);
+    const run = createRunFolder(options.runsRoot ?? defaultRunsRoot(file), spec.name, file);
     const summary: RunSummary = {
       status: 'running',
       name: spec.name,
@@ -129,14 +130,29 @@ async function trainLoaded(
       run.writeSummary(summary);
       return { runDir: run.dir, summary, history: result.history, insights };
     } catch (err) {
-      // What was drawn before the failure is kept: a NaN in the weights is worth seeing.
-      writeInsights(run.dir, { ...insights, boundary: atEpochs?.latestBoundary, weights: atEpochs?.latestWeights });
-      Object.assign(summary, { status: 'failed', finishedAt: new Date().toISOString(), durationMs: performance.now() - started, error: err instanceof Error ? err.message : String(err) });
-      run.writeSummary(summary);
-      throw err;
+      const error = err instanceof RunFolderError ? new RunInputError(err.message) : err;
+      Object.assign(summary, { status: 'failed', finishedAt: new Date().toISOString(), durationMs: performance.now() - started, error: error instanceof Error ? error.message : String(error) });
+      try {
+        // What was drawn before the failure is kept: a NaN in the weights is worth seeing.
+        writeInsights(run.dir, { ...insights, boundary: atEpochs?.latestBoundary, weights: atEpochs?.latestWeights });
+        run.writeSummary(summary);
+      } catch {
+        // A folder that cannot be written any more keeps its last summary (`running`, read as interrupted
+        // once this process is gone); the error that says why is the one to report.
+      }
+      throw error;
     }
   } finally {
     model.dispose();
+  }
+}
+
+/** A new run folder, or a RunInputError saying why the runs folder cannot take one (read-only, full). */
+function createRunFolder(runsRoot: string, name: string, file: string): RunFolder {
+  try {
+    return RunFolder.create(runsRoot, name, file);
+  } catch (err) {
+    throw err instanceof RunFolderError ? new RunInputError(err.message) : err;
   }
 }
 

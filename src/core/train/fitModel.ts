@@ -8,6 +8,7 @@ import { batchCount, batchDataset } from './batchDatasets';
 import { EarlyStopping } from './earlyStopping';
 import { metricLogKeys } from './metricLogKeys';
 import type { TrainingControl } from './trainingControl';
+import { checkBatchLoss, checkEpochEnd } from './trainingDiverged';
 
 export type FitStatus = 'completed' | 'early_stopped' | 'stopped';
 
@@ -103,6 +104,8 @@ export async function fitModel(options: FitOptions): Promise<FitResult> {
           const metrics = Object.fromEntries(labels.map((l) => [l, running.sums[l] / running.samples]));
           const epoch = epochsCompleted + 1;
           const point: BatchPoint = { epoch, batch: batchesDone, metrics: Object.fromEntries(labels.map((l, i) => [l, Number(logs?.[logKeys[i]] ?? NaN)])) };
+          // The first non-finite loss ends the run as failed (fitDataset rejects with it), not as a success.
+          checkBatchLoss(logs?.[logKeys[0]] === undefined ? undefined : point.metrics.loss, epoch, batchesDone, batchesPerEpoch);
           const elapsedMs = performance.now() - epochStart - pausedInEpochMs;
           await onEvent?.({ type: 'batchEnd', epoch, epochs, batch: batchesDone, batchesPerEpoch, metrics, elapsedMs, points: [point] });
           // After the last batch the epoch end comes next, and a step or pause holds there instead.
@@ -118,6 +121,7 @@ export async function fitModel(options: FitOptions): Promise<FitResult> {
           model.metricsNames.forEach((name, i) => {
             if (logs?.[`val_${name}`] !== undefined) metrics[`val_${labels[i]}`] = Number(logs[`val_${name}`]);
           });
+          checkEpochEnd(model, metrics, epochsCompleted + 1);
           for (const [key, value] of Object.entries(metrics)) (history[key] ??= []).push(value);
           epochsCompleted += 1;
           await onEvent?.({ type: 'epochEnd', epoch: epochsCompleted, epochs, metrics, epochMs: performance.now() - epochStart - pausedInEpochMs });

@@ -3,8 +3,9 @@ import type { TrainResult } from '../../shared/workerProtocol';
 import type { BatchEndEvent, EpochEndEvent, InsightsEvent, PauseChangedEvent, PhaseEvent, RunStartedEvent } from '../../shared/trainingEvents';
 import { formatDuration, formatMetrics } from '../../core/metricFormat';
 import { readSettings, runsRootFor } from '../settings';
-import { WorkerEndedError, WorkerJobError, WorkerJobHandle } from '../worker/workerJob';
-import { markRunStopped } from '../../core/runs/stoppedRun';
+import { WorkerJobError, WorkerJobHandle } from '../worker/workerJob';
+import { markRunEnded } from '../../core/runs/stoppedRun';
+import { deadWorkerEnd } from './deadWorker';
 import type { ActiveRun, ActiveRuns } from './activeRuns';
 import { defaultModelName } from '../../core/modelFile/modelFileName';
 import { throttled } from './refreshThrottle';
@@ -186,15 +187,19 @@ export class Trainer {
       void this.services.announceRun(run.modelFile, result.runDir, headline);
       return result;
     } catch (err) {
-      if (err instanceof WorkerEndedError && run.panelRun.runDir) {
-        markRunStopped(run.panelRun.runDir, err.message);
-        log.warn(`${name}: ${err.message} The run is marked stopped.`);
-        panels.post(run.modelFile, { type: 'finished', status: 'stopped', error: err.message });
-        return { kind: 'train', runDir: run.panelRun.runDir, status: 'stopped', epochsCompleted: run.panelRun.history.length };
-      }
-      if (err instanceof WorkerJobError && err.error.kind === 'invalid-model-file' && err.error.diagnostics.length > 0) {
+      const runDir = run.panelRun.runDir;
+      const dead = runDir ? deadWorkerEnd(err, run.stopping) : undefined;
+      if (runDir && dead) {
+        // The worker could not write its last summary: the host does, so the run never says `running` or claims success.
+        markRunEnded(runDir, dead.status, dead.reason);
+        panels.post(run.modelFile, { type: 'finished', status: dead.status, error: dead.reason });
+        if (dead.status === 'stopped') {
+          log.warn(`${name}: ${dead.reason} The run is marked stopped.`);
+          return { kind: 'train', runDir, status: 'stopped', epochsCompleted: run.panelRun.history.length };
+        }
+      } else if (err instanceof WorkerJobError && err.error.kind === 'invalid-model-file' && err.error.diagnostics.length > 0) {
         this.services.problems.set(run.modelFile, err.error.diagnostics);
-      } else if (run.panelRun.runDir) {
+      } else if (runDir) {
         // Only a run that started is in the panel; one that failed before shows its error as a notification only.
         panels.post(run.modelFile, { type: 'finished', status: 'failed', error: err instanceof Error ? err.message : String(err) });
       }

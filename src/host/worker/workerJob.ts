@@ -1,4 +1,4 @@
-import { Worker } from 'worker_threads';
+import { Worker, type ResourceLimits } from 'worker_threads';
 import type { EpochEndEvent } from '../../shared/trainingEvents';
 import {
   isWorkerToHostMessage,
@@ -12,7 +12,11 @@ import {
 /** A job ended with an `error` message from the worker. */
 export class WorkerJobError extends Error {
   override name = 'WorkerJobError';
-  constructor(readonly error: WorkerError) {
+  constructor(
+    readonly error: WorkerError,
+    /** True when the worker itself died (an uncaught exception, out of memory) rather than reporting the job's failure. */
+    readonly crashed = false,
+  ) {
     super(error.message);
   }
 }
@@ -27,9 +31,21 @@ export function jobTimedOut(job: WorkerJob, timeoutMs: number): WorkerEndedError
   return new WorkerEndedError(`The ${job.kind} job took longer than ${Math.round(timeoutMs / 1000)} s and was ended.`);
 }
 
-/** An uncaught exception inside a worker, as the job's error. */
+/**
+ * An uncaught exception inside a worker, as the job's error. Running out of memory is the user's to
+ * fix (a smaller model or batch), so it says what to try and carries no stack.
+ */
 export function workerCrashed(err: Error): WorkerJobError {
-  return new WorkerJobError({ kind: 'internal', message: err.message, stack: err.stack });
+  if ((err as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    return new WorkerJobError(
+      {
+        kind: 'run-input',
+        message: 'The worker ran out of memory and was ended (the extension host is fine). Try a smaller batch_size, fewer units or layers, or a data `limit`.',
+      },
+      true,
+    );
+  }
+  return new WorkerJobError({ kind: 'internal', message: err.message, stack: err.stack }, true);
 }
 
 let lastJobId = 0;
@@ -53,8 +69,8 @@ export class WorkerJobHandle {
   private settled = false;
   private timer?: NodeJS.Timeout;
 
-  constructor(workerScript: string, job: WorkerJob, timeoutMs?: number) {
-    this.worker = new Worker(workerScript);
+  constructor(workerScript: string, job: WorkerJob, timeoutMs?: number, resourceLimits?: ResourceLimits) {
+    this.worker = new Worker(workerScript, resourceLimits ? { resourceLimits } : undefined);
     this.result = new Promise<JobResult>((resolve, reject) => {
       const settle = (outcome: () => void) => {
         if (this.settled) return;
