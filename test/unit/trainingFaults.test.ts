@@ -190,3 +190,21 @@ test('an invalid file still throws ModelFileInvalidError, not a training fault',
   const file = writeModelFile(dir, 'bad.nn.yaml', fs.readFileSync(path.join(examplesDir, 'xor.nn.yaml'), 'utf8').replace('relu', 'relux'));
   await assert.rejects(trainModelFile(file, { runsRoot: path.join(dir, 'runs'), backend: 'cpu' }), ModelFileInvalidError);
 });
+
+test('a CLI killed with SIGKILL while it trains leaves a run that reads as interrupted, never as a success', async () => {
+  const out = tempDir();
+  let killed = false;
+  const result = await runCli(['train', path.join(examplesDir, 'mnist-mlp.nn.yaml'), '--out', out], (soFar, child) => {
+    // Once the first batches have gone by, the run folder and its `running` summary exist.
+    if (!killed && /Epoch 1\/5/.test(soFar)) {
+      killed = true;
+      child.kill('SIGKILL');
+    }
+  });
+  assert.equal(result.signal, 'SIGKILL');
+  const runs = fs.readdirSync(path.join(out, 'mnist-mlp'));
+  assert.equal(runs.length, 1);
+  const summary = readRunSummary(path.join(out, 'mnist-mlp', runs[0]));
+  assert.equal(summary.status, 'interrupted', 'its process is gone: it cannot still be running');
+  assert.ok(summary.pid && summary.hostname, 'the summary says which process trained it, and where');
+});
