@@ -21,7 +21,10 @@ import { markInterruptedRuns } from './host/runs/markInterruptedRuns';
 import type { ModelCompletionProvider } from './host/editing/modelCompletionProvider';
 import { registerSidebar, type Sidebar } from './host/sidebar/registerSidebar';
 import { MadePredictions } from './host/panel/madePredictions';
+import { WorkerJobHandle } from './host/worker/workerJob';
 import { LivePredictions } from './host/panel/livePredictions';
+import { ignoredMessages, logIgnoredMessagesTo } from './host/ignoredMessages';
+import { mayReadWorkspaceFiles, onDidGrantTrust, shownRefusals } from './host/trust/workspaceTrust';
 
 /** What tests reach through `getExtension(...).exports`. */
 export interface ExtensionApi {
@@ -33,10 +36,17 @@ export interface ExtensionApi {
   completion: ModelCompletionProvider;
   sidebar: Sidebar;
   livePredictions: LivePredictions;
+  /** The refusals Restricted Mode showed since activation. */
+  trust: { refusals(): readonly string[] };
+  /** The malformed messages from pages and workers dropped (and logged) since activation. */
+  ignoredMessages(): readonly string[];
+  /** Job workers started and not yet exited (the train/stop cycles test reads it). */
+  workersRunning(): number;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = vscode.window.createOutputChannel('Neural Network Trainer', { log: true });
+  context.subscriptions.push(logIgnoredMessagesTo(log));
   const workerScript = vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath;
   const activeRuns = new ActiveRuns();
   const problems = new TrainProblems();
@@ -109,8 +119,23 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     { dispose: () => void Promise.all(trainer.trainingFiles().map((f) => trainer.stop(vscode.Uri.file(f)))) },
   );
   // Runs a reload cut short say so, in the panel and everywhere else, instead of `running` forever.
-  void markInterruptedRuns(log).catch((err: unknown) => log.warn(`Checking for interrupted runs failed: ${err instanceof Error ? err.message : String(err)}`));
-  return { trainer, activeRuns, panels, diagnostics, codeLenses, completion: editing.completion, sidebar: sidebar.sidebar, livePredictions };
+  // That rewrites their summaries: in Restricted Mode only once the workspace is trusted.
+  const markInterrupted = () => void markInterruptedRuns(log).catch((err: unknown) => log.warn(`Checking for interrupted runs failed: ${err instanceof Error ? err.message : String(err)}`));
+  if (mayReadWorkspaceFiles()) markInterrupted();
+  else context.subscriptions.push(onDidGrantTrust(markInterrupted));
+  return {
+    trainer,
+    activeRuns,
+    panels,
+    diagnostics,
+    codeLenses,
+    completion: editing.completion,
+    sidebar: sidebar.sidebar,
+    livePredictions,
+    trust: { refusals: shownRefusals },
+    ignoredMessages,
+    workersRunning: () => WorkerJobHandle.running,
+  };
 }
 
 export function deactivate(): void {

@@ -9,12 +9,14 @@ import { predictCommand, type PredictOptions } from './commands/predictCommand';
 import { validateCommand } from './commands/validateCommand';
 import { newModelFileCommand } from './commands/newModelFileCommand';
 import { revealRunFolder } from './runAnnouncement';
+import { requireTrust } from './trust/workspaceTrust';
 
 /** Registers every command of package.json. Each returns its result, so tests can await it. */
 export function registerCommands(services: HostServices, trainer: Trainer, diagnostics: ModelDiagnostics): vscode.Disposable[] {
   const register = (name: string, handler: (...args: never[]) => unknown) => vscode.commands.registerCommand(`nnTrainer.${name}`, handler);
   return [
     register('train', async (arg?: unknown) => {
+      if (!requireTrust('train')) return undefined;
       const uri = await resolveModelFile(arg, 'train', services.panels);
       return uri && trainer.train(uri);
     }),
@@ -32,14 +34,15 @@ export function registerCommands(services: HostServices, trainer: Trainer, diagn
         return done;
       }),
     ),
-    register('evaluate', (arg?: unknown, runDir?: string) => evaluateCommand(services, arg, runDir)),
-    register('predict', (arg?: unknown, options?: PredictOptions) => predictCommand(services, arg, options)),
+    // Restricted Mode is checked before any prompt: a picked file or run would only be refused after.
+    register('evaluate', (arg?: unknown, runDir?: string) => (requireTrust('evaluate') ? evaluateCommand(services, arg, runDir) : undefined)),
+    register('predict', (arg?: unknown, options?: PredictOptions) => (requireTrust('predict') ? predictCommand(services, arg, options) : undefined)),
     register('showPanel', async (arg?: unknown) => {
       const uri = await resolveModelFile(arg, 'show', services.panels);
       if (uri) services.panels.show(uri.fsPath);
       return uri !== undefined;
     }),
-    register('validate', (arg?: unknown) => validateCommand(diagnostics, services.panels, arg)),
+    register('validate', (arg?: unknown) => (requireTrust('validate') ? validateCommand(diagnostics, services.panels, arg) : undefined)),
     register('newModelFile', (templateId?: string, target?: vscode.Uri) => newModelFileCommand(services.panels, templateId, target)),
   ];
 }

@@ -172,12 +172,12 @@ export function isPanelToHostMessage(value: unknown): value is PanelToHostMessag
   const message = value as { type?: unknown; command?: unknown; fileName?: unknown; content?: unknown; requestId?: unknown; source?: unknown; input?: unknown };
   if (message.type === 'predict') {
     return (
-      typeof message.requestId === 'number' &&
+      Number.isFinite(message.requestId) &&
       (message.source === 'draw' || message.source === 'tryIt') &&
       Array.isArray(message.input) &&
       message.input.every((v) => typeof v === 'number' && Number.isFinite(v))
     );
   }
   if (message.type === 'download') return typeof message.fileName === 'string' && typeof message.content === 'string';
-  return message.type === 'ready' || (message.type === 'command' && PANEL_COMMANDS.has(String(message.command)));
+  return message.type === 'ready' || (message.type === 'command' && typeof message.command === 'string' && PANEL_COMMANDS.has(message.command));
 }

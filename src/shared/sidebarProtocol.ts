@@ -59,5 +59,5 @@ const COMMANDS: ReadonlySet<string> = new Set<SidebarCommand>(['stop', 'pause', 
 export function isSidebarToHostMessage(value: unknown): value is SidebarToHostMessage {
   if (typeof value !== 'object' || value === null) return false;
   const message = value as { type?: unknown; command?: unknown; modelFile?: unknown };
-  return message.type === 'ready' || (message.type === 'command' && COMMANDS.has(String(message.command)) && typeof message.modelFile === 'string');
+  return message.type === 'ready' || (message.type === 'command' && typeof message.command === 'string' && COMMANDS.has(message.command) && typeof message.modelFile === 'string' && message.modelFile !== '');
 }

@@ -58,6 +58,8 @@ export interface CompleteJob {
   file: string;
   text: string;
   offset: number;
+  /** Whether `label:` and `features:` may offer the CSV's column names, read from its header; false in Restricted Mode. */
+  csvColumns?: boolean;
 }
 
 /** The hover at an offset of the editor's text. */
@@ -168,8 +170,26 @@ export type WorkerToHostMessage =
 const WORKER_MESSAGE_TYPES: ReadonlySet<string> = new Set(['progress', 'epochEnd', 'done', 'error']);
 const HOST_MESSAGE_TYPES: ReadonlySet<string> = new Set(['start', 'cancel', 'pause', 'resume', 'step']);
 
+/**
+ * Checks the envelope and what a handler reads before dispatching on it (an event's type, a result's
+ * kind, an error's kind and message), so a malformed message is dropped rather than thrown on. New
+ * kinds and event types pass: the guard is about shape, the handlers about meaning.
+ */
 export function isWorkerToHostMessage(value: unknown): value is WorkerToHostMessage {
-  return isTypedMessage(value, WORKER_MESSAGE_TYPES) && typeof (value as { id?: unknown }).id === 'number';
+  if (!isTypedMessage(value, WORKER_MESSAGE_TYPES) || typeof (value as { id?: unknown }).id !== 'number') return false;
+  const message = value as { type: string; event?: unknown; result?: unknown; error?: unknown };
+  switch (message.type) {
+    case 'progress':
+      // Any event type: a handler passes on those it does not know.
+      return isRecord(message.event) && typeof message.event.type === 'string';
+    case 'epochEnd':
+      return isRecord(message.event) && message.event.type === 'epochEnd' && typeof message.event.epoch === 'number';
+    case 'done':
+      return isRecord(message.result) && typeof message.result.kind === 'string';
+    default:
+      // Any kind: an error the host cannot place still ends its job, reported as what it says.
+      return isRecord(message.error) && typeof message.error.kind === 'string' && typeof message.error.message === 'string';
+  }
 }
 
 export function isHostToWorkerMessage(value: unknown): value is HostToWorkerMessage {
@@ -177,5 +197,10 @@ export function isHostToWorkerMessage(value: unknown): value is HostToWorkerMess
 }
 
 function isTypedMessage(value: unknown, types: ReadonlySet<string>): boolean {
-  return typeof value === 'object' && value !== null && types.has(String((value as { type?: unknown }).type));
+  const type = isRecord(value) ? value.type : undefined;
+  return typeof type === 'string' && types.has(type);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
 }

@@ -17,6 +17,11 @@ export interface CodeServerOptions {
   smokeTestDriver?: boolean;
   /** Folder a plain URL (no ?folder=) opens. */
   openFolder?: string;
+  /**
+   * Workspace Trust on, so a folder the browser opens starts in Restricted Mode (nothing is trusted
+   * in a fresh profile) until the user trusts it. Default: off, every folder trusted.
+   */
+  workspaceTrust?: boolean;
   /** Receives the server's own output, line by line; default: dropped. */
   log?: (line: string) => void;
 }
@@ -80,7 +85,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   if (options.installExtensionFrom) installExtension(options.installExtensionFrom, extensionsDir);
   const config = path.join(dataDir, 'config.yaml');
   fs.writeFileSync(config, 'auth: none\ncert: false\n');
-  writeUserSettings(path.join(dataDir, 'user-data'));
+  writeUserSettings(path.join(dataDir, 'user-data'), options.workspaceTrust === true);
 
   const args = [
     tools.codeServerEntry,
@@ -91,7 +96,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     '--config', config,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
   ];
@@ -151,7 +156,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
 }
 
 /** Settings for a quiet, predictable workbench: no welcome page, no telemetry prompts, no auto-updates. */
-function writeUserSettings(userDataDir: string): void {
+function writeUserSettings(userDataDir: string, workspaceTrust: boolean): void {
   const settings = {
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,
@@ -160,7 +165,9 @@ function writeUserSettings(userDataDir: string): void {
     'extensions.autoUpdate': false,
     'extensions.autoCheckUpdates': false,
     'update.mode': 'none',
-    'security.workspace.trust.enabled': false,
+    'security.workspace.trust.enabled': workspaceTrust,
+    // Restricted Mode from the start, without the modal that asks whether to trust the folder.
+    ...(workspaceTrust ? { 'security.workspace.trust.startupPrompt': 'never' } : {}),
     'chat.disableAIFeatures': true,
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
     // Temp workspaces sit under /tmp, the demo's under the repo: no "open the parent repository?" toast.

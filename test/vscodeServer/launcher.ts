@@ -46,6 +46,9 @@ async function main(): Promise<number> {
       timeoutMs,
       screenshotDir: path.join(findRepoRoot(), 'test-output', 'integration'),
       verbose: process.env.NN_TEST_VERBOSE === '1',
+      // runIntegrationTests sets it for the Restricted Mode suite (test-electron's own
+      // --disable-workspace-trust is ignored here, like its other desktop flags).
+      restricted: process.env.NN_WORKSPACE_TRUST === 'restricted',
     },
     (c) => (cleanup = c),
   );

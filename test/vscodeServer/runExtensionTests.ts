@@ -3,6 +3,7 @@ import * as path from 'path';
 import { automationLogText, isWorkbenchChatter } from './automationLog';
 import { openBrowser, remoteUri, workbenchUrl, HeadlessBrowser } from './browser';
 import { startCodeServer, CodeServer } from './codeServer';
+import { clickTrustInTrustEditor, TRUST_REQUEST } from './workspaceTrust';
 
 export interface ExtensionTestRun {
   extensionDevelopmentPaths: string[];
@@ -15,6 +16,8 @@ export interface ExtensionTestRun {
   screenshotDir?: string;
   /** Also print code-server's own output and the page's console errors. */
   verbose?: boolean;
+  /** Workspace Trust on: the folder opens in Restricted Mode, and the tests may ask for it to be trusted. */
+  restricted?: boolean;
 }
 
 /**
@@ -33,7 +36,7 @@ export async function runExtensionTests(run: ExtensionTestRun, onCleanupReady?: 
   onCleanupReady?.(cleanup);
   let timer: NodeJS.Timeout | undefined;
   try {
-    server = await startCodeServer({ smokeTestDriver: true, log: run.verbose ? (line) => console.error(`[code-server] ${line}`) : undefined });
+    server = await startCodeServer({ smokeTestDriver: true, workspaceTrust: run.restricted, log: run.verbose ? (line) => console.error(`[code-server] ${line}`) : undefined });
     browser = await openBrowser();
     const page = browser.page;
     const origin = server.origin;
@@ -41,7 +44,14 @@ export async function runExtensionTests(run: ExtensionTestRun, onCleanupReady?: 
     const exited = new Promise<number>((resolve) => (onExit = resolve));
     // Both must exist before the page loads: the workbench looks them up on window.
     await page.exposeFunction('codeAutomationExit', (code: number) => onExit(code));
-    await page.exposeFunction('codeAutomationLog', (level: string, message: unknown) => printAutomationLog(level, message, run.verbose ?? false));
+    await page.exposeFunction('codeAutomationLog', (level: string, message: unknown) => {
+      if (run.restricted && automationLogText(message) === TRUST_REQUEST) {
+        // The test waits for the grant; a click that fails leaves it to time out with its own message.
+        void clickTrustInTrustEditor(page).catch((error: unknown) => console.error(`Could not trust the workspace: ${error instanceof Error ? error.message : String(error)}`));
+        return;
+      }
+      printAutomationLog(level, message, run.verbose ?? false);
+    });
     if (run.verbose) page.on('console', (m) => m.type() === 'error' && console.error(`[page] ${m.text()}`));
 
     const payload: [string, string][] = [

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { isCompareToHostMessage, type CompareData, type HostToCompareMessage } from '../../shared/compareProtocol';
 import { panelHtml } from '../panel/panelHtml';
+import { ignoreMessage } from '../ignoredMessages';
 
 /** The comparison's view type, also named by the `onWebviewPanel:` activation event in package.json. */
 export const COMPARE_VIEW_TYPE = 'nnTrainer.compare';
@@ -69,7 +70,7 @@ export class ComparePanels implements vscode.Disposable {
     const webview = panel.webview;
     const asset = (...parts: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...parts)).toString();
     const subscription = webview.onDidReceiveMessage((message: unknown) => {
-      if (!isCompareToHostMessage(message)) return;
+      if (!isCompareToHostMessage(message)) return ignoreMessage('the run comparison', message);
       if (message.type === 'ready') void webview.postMessage({ type: 'show', data } satisfies HostToCompareMessage);
       else if (data.runs.some((run) => run.runDir === message.runDir)) this.openRun(message.runDir);
     });

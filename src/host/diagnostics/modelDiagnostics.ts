@@ -5,6 +5,7 @@ import type { CheckResult, JobResult, ParseResult, WorkerJob } from '../../share
 import { isModelFile } from '../modelFiles';
 import { SharedWorker } from '../worker/sharedWorker';
 import { toVscodeDiagnostic } from './toVscodeDiagnostic';
+import { mayReadWorkspaceFiles, onDidGrantTrust } from '../trust/workspaceTrust';
 
 /** Typing pauses this long before the file is re-validated. */
 const TYPING_DEBOUNCE_MS = 300;
@@ -25,7 +26,8 @@ export interface ModelSize {
  * its data and a built model, which finds missing CSV columns and shape errors. Parsing (and the
  * editing features: completion, hover, outline) run in one long-lived validation worker, checks in a
  * second one, so a check that loads MNIST never holds a keystroke's completion behind it. The extension
- * host only sends text and receives results.
+ * host only sends text and receives results. In Restricted Mode only the text is validated: a check
+ * reads the data the file names, so checks wait until the workspace is trusted.
  */
 export class ModelDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('nn-trainer');
@@ -72,6 +74,10 @@ export class ModelDiagnostics implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
       vscode.workspace.onDidSaveTextDocument((doc) => this.saved(doc)),
       vscode.workspace.onDidCloseTextDocument((doc) => this.closed(doc)),
+      // The checks Restricted Mode held back, for the files open now.
+      onDidGrantTrust(() => {
+        for (const doc of vscode.workspace.textDocuments) if (isModelFile(doc.uri)) void this.runCheck(doc.uri);
+      }),
     );
     for (const doc of vscode.workspace.textDocuments) this.opened(doc);
   }
@@ -116,7 +122,10 @@ export class ModelDiagnostics implements vscode.Disposable {
     return result.outline;
   }
 
-  /** Validates a model file fully (syntax, schema, data, shapes) and shows the result; for the Validate command. */
+  /**
+   * Validates a model file fully (syntax, schema, data, shapes) and shows the result; for the Validate
+   * command. Undefined when it failed, or in Restricted Mode (see mayReadWorkspaceFiles).
+   */
   async checkNow(uri: vscode.Uri): Promise<CheckResult | undefined> {
     return this.runCheck(uri);
   }
@@ -125,12 +134,12 @@ export class ModelDiagnostics implements vscode.Disposable {
     if (!isModelFile(doc.uri)) return;
     // Syntax and schema problems show at once; the check with the data follows.
     void this.validateText(doc);
-    void this.runCheck(doc.uri);
+    if (mayReadWorkspaceFiles()) void this.runCheck(doc.uri);
   }
 
   /** The check parses the saved text too, so a save needs no separate parse. */
   private saved(doc: vscode.TextDocument): void {
-    if (isModelFile(doc.uri)) void this.runCheck(doc.uri);
+    if (isModelFile(doc.uri) && mayReadWorkspaceFiles()) void this.runCheck(doc.uri);
   }
 
   private schedule(doc: vscode.TextDocument): void {
@@ -169,6 +178,8 @@ export class ModelDiagnostics implements vscode.Disposable {
   }
 
   private async runCheck(uri: vscode.Uri): Promise<CheckResult | undefined> {
+    // Every caller asks first; this keeps a new one from reading data in Restricted Mode by mistake.
+    if (!mayReadWorkspaceFiles()) return undefined;
     const key = uri.fsPath;
     const request = this.newRequest('check', key);
     let result: CheckResult;

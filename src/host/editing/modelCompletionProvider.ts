@@ -3,6 +3,7 @@ import type { CompletionEntry, CompletionKind } from '../../shared/editingTypes'
 import type { CompleteResult } from '../../shared/workerProtocol';
 import type { ModelDiagnostics } from '../diagnostics/modelDiagnostics';
 import { toRange } from './offsetRanges';
+import { mayReadWorkspaceFiles } from '../trust/workspaceTrust';
 
 const KINDS: Record<CompletionKind, vscode.CompletionItemKind> = {
   section: vscode.CompletionItemKind.Module,
@@ -22,7 +23,8 @@ export class ModelCompletionProvider implements vscode.CompletionItemProvider {
   constructor(private readonly diagnostics: ModelDiagnostics) {}
 
   async provideCompletionItems(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionItem[]> {
-    const request = { kind: 'complete' as const, file: doc.uri.fsPath, text: doc.getText(), offset: doc.offsetAt(position) };
+    // A CSV's column names come from reading its header: not in Restricted Mode.
+    const request = { kind: 'complete' as const, file: doc.uri.fsPath, text: doc.getText(), offset: doc.offsetAt(position), csvColumns: mayReadWorkspaceFiles() };
     let result: CompleteResult;
     try {
       result = (await this.diagnostics.request(request)) as CompleteResult;

@@ -6,6 +6,7 @@ import { SharedWorker } from '../worker/sharedWorker';
 import type { MadePrediction } from '../../shared/panelProtocol';
 import type { MadePredictions } from './madePredictions';
 import type { TrainingPanels } from './trainingPanels';
+import { requireTrust, restrictedModeMessage } from '../trust/workspaceTrust';
 
 /** A prediction of one sample with a loaded model takes milliseconds; the first one loads the model. */
 const PREDICT_TIMEOUT_MS = 30_000;
@@ -13,7 +14,8 @@ const PREDICT_TIMEOUT_MS = 30_000;
 /**
  * Answers the panel's `Draw a digit` pad and `Try it` form: each request is the Predict command's own
  * worker job, on the run the panel shows, run in one long-lived worker that keeps the model loaded.
- * Nothing is computed on the extension host.
+ * Nothing is computed on the extension host. In Restricted Mode it loads no model: the pad and the
+ * form say why, and so does the Predict command's notification.
  */
 export class LivePredictions implements vscode.Disposable {
   private readonly worker: SharedWorker;
@@ -32,6 +34,8 @@ export class LivePredictions implements vscode.Disposable {
     const answer: LiveAnswer = { requestId: request.requestId };
     if (!runDir) {
       answer.error = 'Train the model first: there is no trained model to predict with yet.';
+    } else if (!requireTrust('predict')) {
+      answer.error = restrictedModeMessage('predict');
     } else {
       try {
         const job = { kind: 'predict' as const, runDir, backend: this.backendOf(modelFile), input: request.input };

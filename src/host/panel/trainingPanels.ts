@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { isPanelToHostMessage, type HostToPanelMessage, type PanelCommand, type PanelPredictRequest, type PanelRun } from '../../shared/panelProtocol';
 import { panelHtml } from './panelHtml';
 import { saveDownload } from './saveDownload';
+import { ignoreMessage } from '../ignoredMessages';
 
 /** The panel's view type, also named by the `onWebviewPanel:` activation event in package.json. */
 export const TRAINING_PANEL_VIEW_TYPE = 'nnTrainer.trainingPanel';
@@ -120,6 +121,20 @@ export class TrainingPanels implements vscode.Disposable {
     return this.snapshotOf(modelFile);
   }
 
+  /**
+   * What the file's page sends goes through here: a message that fails the protocol's guard is logged
+   * and dropped, never thrown. Tests send malformed ones; without an open panel nothing happens.
+   */
+  receive(modelFile: string, message: unknown): void {
+    const open = this.panels.get(modelFile);
+    if (!open) return;
+    if (!isPanelToHostMessage(message)) return ignoreMessage('the training panel', message);
+    if (message.type === 'ready') this.sendSnapshot(modelFile, open);
+    else if (message.type === 'download') void saveDownload(modelFile, message);
+    else if (message.type === 'predict') this.onPredict(modelFile, message);
+    else this.onCommand(modelFile, message.command);
+  }
+
   /** For tests: the run of the latest snapshot sent to the file's open panel. */
   lastSnapshotFor(modelFile: string): PanelRun | undefined {
     return this.panels.get(modelFile)?.lastSnapshot;
@@ -163,11 +178,8 @@ export class TrainingPanels implements vscode.Disposable {
     const webview = panel.webview;
     open.subscriptions.push(
       webview.onDidReceiveMessage((message: unknown) => {
-        if (!isPanelToHostMessage(message)) return;
-        if (message.type === 'ready') this.sendSnapshot(modelFile, open);
-        else if (message.type === 'download') void saveDownload(modelFile, message);
-        else if (message.type === 'predict') this.onPredict(modelFile, message);
-        else this.onCommand(modelFile, message.command);
+        // A page of a panel since replaced (the serializer's duplicate) has nothing to say.
+        if (this.panels.get(modelFile) === open) this.receive(modelFile, message);
       }),
       panel.onDidDispose(() => {
         if (this.panels.get(modelFile) === open) this.panels.delete(modelFile);

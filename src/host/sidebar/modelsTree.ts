@@ -6,6 +6,10 @@ import type { ActiveRuns } from '../training/activeRuns';
 import type { CatalogModel, ModelCatalog } from './modelCatalog';
 import type { RunCatalog } from './runCatalog';
 import { throttled } from '../training/refreshThrottle';
+import { mayReadWorkspaceFiles, onDidGrantTrust } from '../trust/workspaceTrust';
+
+/** What an unchecked model file shows while Restricted Mode holds its check back. */
+export const NOT_CHECKED_RESTRICTED = 'not checked in Restricted Mode';
 
 /** A tree is refreshed at most this often. */
 export const TREE_REFRESH_MS = 2_000;
@@ -41,7 +45,7 @@ export class ModelsTree implements vscode.TreeDataProvider<ModelNode>, vscode.Di
       this.changed.fire(undefined);
     }, TREE_REFRESH_MS);
     const request = () => refresh.request();
-    this.disposables.push(models.onDidChange(request), runs.onDidChange(request), active.onDidChange(request));
+    this.disposables.push(models.onDidChange(request), runs.onDidChange(request), active.onDidChange(request), onDidGrantTrust(request));
   }
 
   private itemText(node: ModelNode): string {
@@ -104,7 +108,11 @@ export class ModelsTree implements vscode.TreeDataProvider<ModelNode>, vscode.Di
         detail: [size, `Last run: ${headline.name} ${headline.value.toFixed(3)} on ${headline.on === 'test' ? 'the test data' : 'the training data'}`].filter(Boolean).join('\n'),
       };
     }
-    if (entry.problems === undefined) return { kind: 'idle', description: size ?? 'checking…', icon: new vscode.ThemeIcon('circle-outline') };
+    if (entry.problems === undefined) {
+      // Restricted Mode holds the background checks back (they read data): say so, not `checking…` for ever.
+      const held = !mayReadWorkspaceFiles();
+      return { kind: 'idle', description: size ?? (held ? NOT_CHECKED_RESTRICTED : 'checking…'), icon: new vscode.ThemeIcon('circle-outline'), detail: held ? 'Checked with its data once the workspace is trusted.' : undefined };
+    }
     return { kind: 'idle', description: size ?? 'valid', icon: new vscode.ThemeIcon('symbol-structure'), detail: size };
   }
 

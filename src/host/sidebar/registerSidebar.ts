@@ -11,6 +11,7 @@ import { RunCatalog } from './runCatalog';
 import { RunsTree, type RunsTreeNode } from './runsTree';
 import { TrainingViewProvider, TRAINING_VIEW_ID } from './trainingView';
 import { deleteRun, pickRuns, runOf, runsToCompare } from './runCommands';
+import { mayReadWorkspaceFiles, requireTrust } from '../trust/workspaceTrust';
 
 /** What the sidebar needs from the rest of the extension. */
 export interface SidebarDeps {
@@ -36,7 +37,9 @@ export interface Sidebar {
 /** The `Neural Network` view container: Training (webview), Models and Runs (trees), and their commands. */
 export function registerSidebar(deps: SidebarDeps): { sidebar: Sidebar; disposables: vscode.Disposable[] } {
   let modelsShown = () => false;
-  const models = new ModelCatalog(deps.diagnostics, () => modelsShown() && deps.active.all().length === 0);
+  // A background check reads the data a model file names: not in Restricted Mode. The checks wait,
+  // and start once the workspace is trusted.
+  const models = new ModelCatalog(deps.diagnostics, () => modelsShown() && deps.active.all().length === 0 && mayReadWorkspaceFiles());
   let views: Array<{ visible: boolean }> = [];
   const runs = new RunCatalog(models, deps.active, () => views.some((view) => view.visible));
   const modelsTree = new ModelsTree(models, runs, deps.active);
@@ -91,6 +94,7 @@ export function registerSidebar(deps: SidebarDeps): { sidebar: Sidebar; disposab
       }
     }),
     register('deleteRun', async (arg?: unknown, confirmed?: boolean) => {
+      if (!requireTrust('deleteRun')) return false;
       const run = await runArg(arg);
       return run ? deleteRun(run, deps.active, runs, confirmed === true) : false;
     }),
@@ -106,14 +110,16 @@ export function registerSidebar(deps: SidebarDeps): { sidebar: Sidebar; disposab
       if (run) await revealRunFolder(run.dir);
     }),
     register('evaluateRun', async (arg?: unknown) => {
+      if (!requireTrust('evaluate')) return undefined;
       const run = await runArg(arg);
       if (run?.summary) return vscode.commands.executeCommand('nnTrainer.evaluate', vscode.Uri.file(run.summary.modelFile), run.dir);
     }),
     register('predictRun', async (arg?: unknown) => {
+      if (!requireTrust('predict')) return undefined;
       const run = await runArg(arg);
       if (run?.summary) return vscode.commands.executeCommand('nnTrainer.predict', vscode.Uri.file(run.summary.modelFile), { runDir: run.dir });
     }),
-    register('openExamples', (target?: vscode.Uri, open?: boolean) => openExamplesCommand(deps.extensionUri, target, open ?? true)),
+    register('openExamples', (target?: vscode.Uri, open?: boolean) => (requireTrust('openExamples') ? openExamplesCommand(deps.extensionUri, target, open ?? true) : undefined)),
   ];
   setContext();
   return { sidebar: { models, runs, modelsTree, runsTree, modelsView, runsView, training, compare }, disposables };

@@ -10,6 +10,7 @@ import type { ActiveRuns } from '../training/activeRuns';
 import type { ModelCatalog } from './modelCatalog';
 import type { RunCatalog } from './runCatalog';
 import { sidebarCard } from './sidebarCards';
+import { ignoreMessage } from '../ignoredMessages';
 
 export const TRAINING_VIEW_ID = 'nnTrainer.training';
 
@@ -56,16 +57,7 @@ export class TrainingViewProvider implements vscode.WebviewViewProvider, vscode.
       title: 'Training',
     });
     const subscriptions = [
-      webview.onDidReceiveMessage((message: unknown) => {
-        if (!isSidebarToHostMessage(message)) return;
-        if (message.type === 'ready') {
-          this.ready = true;
-          this.post();
-          return;
-        }
-        const uri = vscode.Uri.file(message.modelFile);
-        void vscode.commands.executeCommand(`nnTrainer.${message.command}`, uri);
-      }),
+      webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
       // A hidden view's page is dropped; shown again it says `ready` and gets the state then.
       view.onDidChangeVisibility(() => {
         if (!view.visible) this.ready = false;
@@ -75,6 +67,20 @@ export class TrainingViewProvider implements vscode.WebviewViewProvider, vscode.
         for (const s of subscriptions) s.dispose();
       }),
     ];
+  }
+
+  /**
+   * What the view's page sends goes through here: a message that fails the protocol's guard is logged
+   * and dropped, never thrown (tests send malformed ones).
+   */
+  receive(message: unknown): void {
+    if (!isSidebarToHostMessage(message)) return ignoreMessage('the Training view', message);
+    if (message.type === 'ready') {
+      this.ready = true;
+      this.post();
+      return;
+    }
+    void vscode.commands.executeCommand(`nnTrainer.${message.command}`, vscode.Uri.file(message.modelFile));
   }
 
   /** Whether the view is on screen (the run list is polled only while a view of it is). */
