@@ -60,6 +60,8 @@ export function nextJobId(): number {
  * apart and makes "stop no matter what" a plain terminate().
  */
 export class WorkerJobHandle {
+  /** Workers started and not yet exited, across every job: a leak shows here (the train/stop cycles test reads it). */
+  static running = 0;
   readonly id = nextJobId();
   readonly result: Promise<JobResult>;
   /** Set right after construction: the worker answers no sooner than the next turn of the event loop. */
@@ -71,6 +73,8 @@ export class WorkerJobHandle {
 
   constructor(workerScript: string, job: WorkerJob, timeoutMs?: number, resourceLimits?: ResourceLimits) {
     this.worker = new Worker(workerScript, resourceLimits ? { resourceLimits } : undefined);
+    WorkerJobHandle.running++;
+    this.worker.once('exit', () => WorkerJobHandle.running--);
     this.result = new Promise<JobResult>((resolve, reject) => {
       const settle = (outcome: () => void) => {
         if (this.settled) return;
