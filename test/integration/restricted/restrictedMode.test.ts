@@ -127,9 +127,6 @@ describe('Restricted Mode (an untrusted workspace)', () => {
     const panel = await vscode.commands.executeCommand<vscode.WebviewPanel | undefined>('nnTrainer.compareRuns', undefined, dirs);
     assert.ok(panel, 'Compare Runs opened nothing');
     assert.strictEqual(api.sidebar.compare.dataOf(panel)?.runs.length, dirs.length);
-    // Closed once shown: closing it while its editor opens makes the workbench log an error.
-    await waitFor('the comparison to show', () => panel.visible);
-    panel.dispose();
   });
 
   it('the Models view says which files wait for trust to be checked with their data', async () => {

@@ -32,6 +32,8 @@ describe('Malformed messages from the webviews', () => {
     // The panel is none the worse: a `ready` gets its snapshot.
     api.panels.receive(xor, { type: 'ready' });
     await waitFor('the snapshot answering ready', () => api.panels.lastSnapshotFor(xor));
+    // Closed once shown: closing it while its editor opens makes the workbench log an error.
+    await waitFor('the panel to show', () => api.panels.panelFor(xor)?.visible);
     api.panels.panelFor(xor)?.dispose();
   });
 
