@@ -66,7 +66,7 @@ export async function runJob(id: number, job: WorkerJob, signal: AbortSignal, po
       return { kind: 'parse', file: job.file, diagnostics: parsed.diagnostics, layers: parsed.spec?.model.length, outline: outlineModelText(job.text) };
     }
     case 'complete':
-      return { kind: 'complete', entries: completeModelText(job.text, job.offset, job.file, { csvColumns: (csv) => readCsvHeader(job.file, csv) }) };
+      return { kind: 'complete', entries: completeModelText(job.text, job.offset, job.file, { csvColumns: job.csvColumns === false ? () => undefined : (csv) => readCsvHeader(job.file, csv) }) };
     case 'compare': {
       let data;
       try {

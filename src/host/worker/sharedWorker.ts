@@ -1,5 +1,6 @@
 import { Worker } from 'worker_threads';
 import { isWorkerToHostMessage, type JobResult, type WorkerJob } from '../../shared/workerProtocol';
+import { ignoreMessage } from '../ignoredMessages';
 import { WorkerEndedError, WorkerJobError, jobTimedOut, nextJobId, workerCrashed } from './workerJob';
 
 interface Pending {
@@ -50,7 +51,7 @@ export class SharedWorker {
     if (this.worker) return this.worker;
     const worker = new Worker(this.workerScript);
     worker.on('message', (message: unknown) => {
-      if (!isWorkerToHostMessage(message)) return;
+      if (!isWorkerToHostMessage(message)) return ignoreMessage(`the ${this.purpose} worker`, message);
       if (message.type !== 'done' && message.type !== 'error') return;
       const entry = this.pending.get(message.id);
       if (!entry) return;

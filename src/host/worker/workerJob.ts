@@ -1,4 +1,5 @@
 import { Worker, type ResourceLimits } from 'worker_threads';
+import { ignoreMessage } from '../ignoredMessages';
 import type { EpochEndEvent } from '../../shared/trainingEvents';
 import {
   isWorkerToHostMessage,
@@ -85,7 +86,8 @@ export class WorkerJobHandle {
         void this.worker.terminate();
       };
       this.worker.on('message', (message: unknown) => {
-        if (!isWorkerToHostMessage(message) || message.id !== this.id) return;
+        if (!isWorkerToHostMessage(message)) return ignoreMessage(`the ${job.kind} worker`, message);
+        if (message.id !== this.id) return;
         switch (message.type) {
           case 'progress':
             this.onProgress?.(message.event);
