@@ -216,10 +216,10 @@ test('an empty file or a list at the top level says what a model file is', () =>
   ]);
 });
 
-test('YAML syntax errors are diagnostics at their position, and stop validation', () => {
+test('YAML syntax errors are diagnostics at their root cause, naming the line to change', () => {
   const badIndent = edited({ 13: ' batch_size: 16' });
   const d = onlyDiagnostic(badIndent);
-  assert.equal(show(d), '13:1-13:2 syntax-error bad indentation: the keys of a map must all start at the same column');
+  assert.equal(show(d), '13:2-13:16 syntax-error bad indentation: `batch_size` starts at column 2, but the other keys of its map at column 3: check the indentation of line 13');
   const unclosed = diagnosticsOf(edited({ 5: '  - Dense: { units: 8, activation: relu' }));
   assert.equal(unclosed[0].code, 'syntax-error');
   assert.match(unclosed[0].message, /not closed: add the missing `\}`/);

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import { parseArgs } from 'util';
 import { checkModelFile } from '../../core/session/checkModelFile';
-import { renderDiagnostic } from '../diagnosticText';
+import { renderDiagnostic, sourceLinesOf } from '../diagnosticText';
 import { terminalStyle } from '../terminalStyle';
 import { UsageError } from '../usage';
 import { writeLine, type CliIo } from '../io';
@@ -26,7 +26,7 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
 /** The file's lines for the source excerpts; none when it cannot be read (that is a problem already). */
 function sourceLines(file: string): string[] | undefined {
   try {
-    return fs.readFileSync(file, 'utf8').split(/\r?\n/);
+    return sourceLinesOf(fs.readFileSync(file, 'utf8'));
   } catch {
     return undefined;
   }

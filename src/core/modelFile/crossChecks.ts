@@ -6,6 +6,7 @@
 import type { SpecPath } from '../diagnostics';
 import { METRICS, OPTION_KEY_ALIASES, layerTypeOf, lookupName, tfjsKey } from '../spec/vocabulary';
 import { didYouMean, validList } from './messageParts';
+import { quoted } from './oneLineMessage';
 import { CODES, type Problem } from './problem';
 import { isRawMap, keyOf, mapOf, valueOf, type RawMap } from './rawValues';
 
@@ -50,7 +51,7 @@ function dataChecks(root: RawMap): Problem[] {
   const testSplitKey = keyOf(data, 'test_split');
   const dataset = data.dataset;
   if (testSplitKey !== undefined && dataset !== undefined) {
-    const which = typeof dataset === 'string' ? `\`${dataset}\`` : 'a built-in dataset';
+    const which = typeof dataset === 'string' ? quoted(dataset) : 'a built-in dataset';
     problems.push({
       path: ['data', testSplitKey],
       at: 'key',
@@ -172,7 +173,7 @@ function earlyStoppingChecks(root: RawMap): Problem[] {
       {
         path,
         at: 'value',
-        message: `\`${monitor}\` is measured on validation data: add \`validation_split\` to fit (e.g. \`validation_split: 0.2\`), or monitor \`${monitor.slice(4)}\``,
+        message: `${quoted(monitor)} is measured on validation data: add \`validation_split\` to fit (e.g. \`validation_split: 0.2\`), or monitor \`${monitor.slice(4)}\``,
         code: CODES.invalidValue,
       },
     ];
@@ -182,7 +183,7 @@ function earlyStoppingChecks(root: RawMap): Problem[] {
     {
       path,
       at: 'value',
-      message: `\`${monitor}\` is not a valid monitor: it must be a value the training reports.${hint}${validList(valid)}`,
+      message: `${quoted(monitor)} is not a valid monitor: it must be a value the training reports.${hint}${validList(valid)}`,
       code: CODES.invalidValue,
     },
   ];

@@ -2,6 +2,7 @@
 import { closestMatch } from '../closestMatch';
 import type { SpecPath } from '../diagnostics';
 import { acceptedSpellings, kerasNames, lookupName, type Vocabulary } from '../spec/vocabulary';
+import { quoted, userText } from './oneLineMessage';
 
 /** How a value the user wrote reads in "got ...": `0`, `"abc"`, `a list of 3 items`. */
 export function describeGot(value: unknown): string {
@@ -20,7 +21,7 @@ export function placeName(path: SpecPath): string {
   let last = path.length - 1;
   while (last >= 0 && typeof path[last] === 'number') last--;
   if (last < 0) return 'the model file';
-  return `${String(path[last])}${path.slice(last + 1).map((i) => `[${String(i)}]`).join('')}`;
+  return `${userText(String(path[last]))}${path.slice(last + 1).map((i) => `[${String(i)}]`).join('')}`;
 }
 
 /** ` Did you mean \`x\`?` or nothing. */
@@ -50,11 +51,11 @@ export function invalidNameMessage(vocabulary: Vocabulary, written: unknown, pla
   const entry = match === undefined ? undefined : lookupName(vocabulary.values, match);
   if (entry && match === entry.tfjs) match = entry.keras;
   const hint = match === undefined || match === written ? '' : ` Did you mean \`${match}\`?`;
-  return `\`${written}\` is not a valid ${vocabulary.noun}.${hint}${valid}`;
+  return `${quoted(written)} is not a valid ${vocabulary.noun}.${hint}${valid}`;
 }
 
 /** A list of names in backquotes: "`a`, `b` and `c`". */
 export function quotedList(names: readonly string[], conjunction = 'and'): string {
-  const quoted = names.map((n) => `\`${n}\``);
-  return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} ${conjunction} ${quoted[quoted.length - 1]}`;
+  const all = names.map(quoted);
+  return all.length <= 1 ? all.join('') : `${all.slice(0, -1).join(', ')} ${conjunction} ${all[all.length - 1]}`;
 }

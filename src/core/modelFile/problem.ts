@@ -28,4 +28,6 @@ export const CODES = {
   misplacedKey: 'misplaced-key',
   shapeMismatch: 'shape-mismatch',
   unreadable: 'unreadable-file',
+  more: 'more-problems',
+  tooDeep: 'too-deep',
 } as const;

@@ -11,6 +11,7 @@ import { LAYERS, VOCABULARIES, layerOptions, layerTypeOf, tfjsKey, type Vocabula
 import { describeExpected } from './expectedValue';
 import { closestMatch } from '../closestMatch';
 import { describeGot, didYouMean, invalidNameMessage, placeName, quotedList, validList } from './messageParts';
+import { quoted } from './oneLineMessage';
 import { CODES, type Problem } from './problem';
 import { isRawMap, isSpellingOf } from './rawValues';
 import type { ModelValidator } from './schemaValidator';
@@ -171,7 +172,7 @@ function unknownKey(path: SpecPath, key: string, node: JsonSchema, vocabulary: V
     if (keras) hint = hint.replace(`\`${hidden}\``, `\`${keras}\``);
   }
   if (path.length === 0 && hint === '') hint = sectionHint(key, schema);
-  return { path: keyPath, at: 'key', message: `unknown key \`${key}\` ${where}.${hint}${validList(shown, 'keys')}`, code: CODES.unknownKey };
+  return { path: keyPath, at: 'key', message: `unknown key ${quoted(key)} ${where}.${hint}${validList(shown, 'keys')}`, code: CODES.unknownKey };
 }
 
 /** `epochs` written at the top level belongs under `fit:`. */

@@ -1,12 +1,16 @@
 import type { SourcePosition, SourceRange } from '../diagnostics';
 
-/** Turns string offsets into 1-based line/column positions (UTF-16 columns, as editors count). */
+/**
+ * Turns string offsets into 1-based line/column positions (UTF-16 columns, as editors count). Line
+ * breaks are LF, CRLF and a lone CR, as in VS Code, so a line number means the line the user sees.
+ */
 export class LineIndex {
   private readonly lineStarts: number[] = [0];
 
   constructor(private readonly text: string) {
     for (let i = 0; i < text.length; i++) {
-      if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) this.lineStarts.push(i + 1);
     }
   }
 
@@ -31,3 +35,8 @@ export class LineIndex {
 
 /** The range used when there is nothing better to point at: the first character. */
 export const FIRST_CHARACTER: SourceRange = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+
+/** Turns offsets of a text into ranges: a LineIndex, or one that maps a repaired text's offsets back. */
+export interface OffsetRanges {
+  range(start: number, end: number): SourceRange;
+}

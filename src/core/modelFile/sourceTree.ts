@@ -5,7 +5,7 @@
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 import type { SourceRange, SpecPath } from '../diagnostics';
 import { tfjsKey } from '../spec/vocabulary';
-import { FIRST_CHARACTER, type LineIndex } from './sourcePositions';
+import { FIRST_CHARACTER, type OffsetRanges } from './sourcePositions';
 
 interface Located {
   /** The deepest node reached (the node at the path when found). */
@@ -17,7 +17,7 @@ interface Located {
 export class SourceTree {
   constructor(
     private readonly doc: Document.Parsed | undefined,
-    private readonly lines: LineIndex,
+    private readonly lines: OffsetRanges,
     private readonly text: string,
   ) {}
 

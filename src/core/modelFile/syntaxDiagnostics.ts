@@ -1,19 +1,20 @@
 /** Syntax problems of YAML and JSON model files, as diagnostics at the offending characters. */
-import { isAlias, visit, type Document, type YAMLError } from 'yaml';
+import { isAlias, isCollection, isPair, visit, type Document, type YAMLError } from 'yaml';
 import type { Diagnostic, Severity } from '../diagnostics';
 import { findJsonSyntaxError } from './jsonSyntax';
+import { quoted } from './oneLineMessage';
 import { CODES } from './problem';
-import type { LineIndex } from './sourcePositions';
+import type { OffsetRanges } from './sourcePositions';
 
 /** The JSON syntax error of a `.nn.json` text, if any (JSON parsers stop at the first one). */
-export function jsonSyntaxDiagnostics(text: string, file: string, lines: LineIndex): Diagnostic[] {
+export function jsonSyntaxDiagnostics(text: string, file: string, lines: OffsetRanges): Diagnostic[] {
   const error = findJsonSyntaxError(text);
   if (!error) return [];
   return [syntaxDiagnostic(file, lines.range(error.offset, error.offset + error.length), error.message, 'error')];
 }
 
-/** Every error and warning the YAML parser reported, plus aliases to anchors that do not exist. */
-export function yamlSyntaxDiagnostics(doc: Document.Parsed, text: string, file: string, lines: LineIndex): Diagnostic[] {
+/** Every error and warning the YAML parser reported, plus aliases to anchors that do not exist and keys that are lists or maps. */
+export function yamlSyntaxDiagnostics(doc: Document.Parsed, text: string, file: string, lines: OffsetRanges): Diagnostic[] {
   const fromParser = (severity: Severity) => (e: YAMLError): Diagnostic => {
     // The parser marks only the first character of a duplicate key; underline all of it.
     const end = e.code === 'DUPLICATE_KEY' ? e.pos[0] + (keyAt(text, e.pos[0])?.length ?? 1) : e.pos[1];
@@ -25,8 +26,30 @@ export function yamlSyntaxDiagnostics(doc: Document.Parsed, text: string, file: 
     Alias(_key, node) {
       if (isAlias(node) && node.resolve(doc) === undefined) {
         const [start, end] = node.range ?? [0, 0];
-        diagnostics.push(syntaxDiagnostic(file, lines.range(start, end), `alias \`*${node.source}\` refers to no anchor \`&${node.source}\` defined before it`, 'error'));
+        diagnostics.push(syntaxDiagnostic(file, lines.range(start, end), `alias ${quoted(`*${node.source}`)} refers to no anchor ${quoted(`&${node.source}`)} defined before it`, 'error'));
       }
+    },
+  });
+  return [...diagnostics, ...collectionKeyDiagnostics(doc, text, file, lines)];
+}
+
+/**
+ * `? [a, b]` makes a list the key of a pair. A model file's keys are names, and converting such a
+ * key to a JS object key would stringify it (and the YAML library would warn on the console).
+ * The pairs are reported here and removed from the document, so nothing else reports them again.
+ */
+function collectionKeyDiagnostics(doc: Document.Parsed, text: string, file: string, lines: OffsetRanges): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  visit(doc, {
+    Pair(_key, pair) {
+      if (!isPair(pair) || !isCollection(pair.key)) return undefined;
+      const [start, end] = pair.key.range ?? [0, 0];
+      const written = text.slice(start, end).trim().split('\n')[0].slice(0, 40);
+      const what = pair.key.items.length > 0 && isPair(pair.key.items[0]) ? 'a map' : 'a list';
+      diagnostics.push(
+        syntaxDiagnostic(file, lines.range(start, end), `a key must be a name: ${quoted(written)} makes ${what} the key, which a model file cannot use. Write a name before the \`:\``, 'error'),
+      );
+      return visit.REMOVE;
     },
   });
   return diagnostics;
@@ -37,12 +60,13 @@ function syntaxDiagnostic(file: string, range: Diagnostic['range'], message: str
 }
 
 /** The parser's message, reworded where it speaks of parser internals rather than the file. */
-function yamlMessage(error: YAMLError, text: string): string {
-  const found = text.slice(error.pos[0], error.pos[1]).trim().slice(0, 40);
+export function yamlMessage(error: YAMLError, text: string): string {
+  // What was found, as far as its first line: a token can span lines (a multi-line plain scalar).
+  const found = text.slice(error.pos[0], error.pos[1]).trim().split(/\r?\n/)[0].trim().slice(0, 40);
   switch (error.code) {
     case 'DUPLICATE_KEY': {
       const key = keyAt(text, error.pos[0]);
-      return `duplicate key${key ? ` \`${key.replace(/^["']|["']$/g, '')}\`` : ''}: each key may appear only once in a map`;
+      return `duplicate key${key ? ` ${quoted(key.replace(/^["']|["']$/g, ''))}` : ''}: each key may appear only once in a map`;
     }
     case 'MULTIPLE_DOCS':
       return 'a model file holds a single YAML document: remove this `---` and what follows, or merge the documents';
@@ -52,7 +76,7 @@ function yamlMessage(error: YAMLError, text: string): string {
     case 'MULTILINE_IMPLICIT_KEY':
       return 'a value cannot start a nested map on the same line: check the indentation, or quote a value that contains `: `';
     case 'UNEXPECTED_TOKEN':
-      return `unexpected ${found ? `\`${found}\`` : 'text'} here: check the indentation and the \`:\`, \`-\` and brackets around it`;
+      return `unexpected ${found ? quoted(found) : 'text'} here: check the indentation and the \`:\`, \`-\` and brackets around it`;
     case 'BAD_INDENT':
       if (/flow map/i.test(error.message)) return 'a `{ ... }` map is not closed: add the missing `}` (or indent its continuation lines)';
       if (/flow seq/i.test(error.message)) return 'a `[ ... ]` list is not closed: add the missing `]` (or indent its continuation lines)';
