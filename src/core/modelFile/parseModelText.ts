@@ -12,7 +12,7 @@ import { withOneLineMessage } from './oneLineMessage';
 import type { ParsedModelFile } from './parsedModelFile';
 import { CODES, type Problem } from './problem';
 import { isRawMap } from './rawValues';
-import { rootCauseDiagnostic } from './rootCauses';
+import { linesTouched, rootCauseDiagnostic } from './rootCauses';
 import { translateSchemaErrors } from './schemaErrors';
 import { modelValidator, validateAgainstSchema } from './schemaValidator';
 import { LineIndex, type OffsetRanges } from './sourcePositions';
@@ -20,7 +20,7 @@ import { defaultModelName } from './modelFileName';
 import { SourceTree } from './sourceTree';
 import { repairFix, suggestedRepair } from './repairs';
 import { jsonSyntaxDiagnostics, yamlSyntaxDiagnostics } from './syntaxDiagnostics';
-import { linesOf, recoverYaml, structuralErrors, YAML_OPTIONS, type RootCause } from './syntaxRecovery';
+import { indentUnitOf, linesOf, recoverYaml, structuralErrors, YAML_OPTIONS, type RootCause } from './syntaxRecovery';
 
 /** Parses `.json` files as JSON and anything else as YAML; never throws on bad input. */
 export function parseModelText(text: string, file: string): ParsedModelFile {
@@ -53,7 +53,7 @@ export function parseModelText(text: string, file: string): ParsedModelFile {
     const recovered = recoverYaml(checked);
     ({ doc, causes } = recovered);
     checked = recovered.text;
-    diagnostics.push(...causes.map((c) => rootCauseDiagnostic(c, file, lines)), ...yamlSyntaxDiagnostics(doc, checked.text, file, mapped(checked, lines)));
+    diagnostics.push(...yamlSyntaxDiagnostics(doc, checked.text, file, mapped(checked, lines)));
     readable = structuralErrors(doc).length === 0;
   }
   const tree = new SourceTree(doc, mapped(checked, lines), checked.text);
@@ -61,17 +61,19 @@ export function parseModelText(text: string, file: string): ParsedModelFile {
 
   // Checking a document the parser could not read would only add confusing follow-up errors; once
   // its root causes are repaired, the rest of it is checked as the user will have it.
-  if (readable && !hasUnresolvedAlias(diagnostics)) {
-    const value = toValue(doc, file, diagnostics);
-    if (value.ok) {
-      const { schema } = modelValidator();
-      const found = [...translateSchemaErrors(validateAgainstSchema(value.value), value.value, modelValidator()), ...crossCheck(value.value)];
-      const keyLines = { lineOf: (path: Problem['path']) => tree.keyRangeOf(path).start.line };
-      const problems = withoutEchoesOfRepairs(explainMisplacedSections(found, value.value, schema, keyLines, indentUnit(checked.text)), causes);
-      diagnostics.push(...problems.map((p) => toDiagnostic(p, tree, file, checked.text)));
-      if (!diagnostics.some(isError) && isRawMap(value.value)) spec = normalizeSpec(value.value, defaultModelName(file));
-    }
+  const value = readable && !hasUnresolvedAlias(diagnostics) ? toValue(doc, file, diagnostics) : { ok: false as const };
+  const problems: Diagnostic[] = [];
+  if (value.ok) {
+    const { schema } = modelValidator();
+    const found = [...translateSchemaErrors(validateAgainstSchema(value.value), value.value, modelValidator()), ...crossCheck(value.value)];
+    const keyLines = { lineOf: (path: Problem['path']) => tree.keyRangeOf(path).start.line };
+    const explained = explainMisplacedSections(found, value.value, schema, keyLines, indentUnitOf(linesOf(checked.text))).map((p) => ({ problem: p, diagnostic: toDiagnostic(p, tree, file, checked.text) }));
+    const repaired = new Set(causes.flatMap((c) => linesTouched(c, lines)));
+    const echoes = (p: Problem, d: Diagnostic) => isEchoOfRepairs(p, d, repaired, keyLines, normalized);
+    problems.push(...explained.filter(({ problem, diagnostic }) => repaired.size === 0 || !echoes(problem, diagnostic)).map(({ diagnostic }) => diagnostic));
   }
+  diagnostics.push(...problems, ...rootCauseDiagnostics(causes, problems, file, lines));
+  if (value.ok && !diagnostics.some(isError) && isRawMap(value.value)) spec = normalizeSpec(value.value, defaultModelName(file));
 
   return {
     file,
@@ -81,6 +83,18 @@ export function parseModelText(text: string, file: string): ParsedModelFile {
     rangeOf: (path) => tree.rangeOf(path),
     fixOf: (target, repair) => repairFix(tree, checked.text, json, target, repair),
   };
+}
+
+/**
+ * The diagnostics of the root causes. A re-indentation that made keys land where a missing or
+ * misplaced section header explains them says less than that explanation, on the same line.
+ */
+function rootCauseDiagnostics(causes: readonly RootCause[], others: readonly Diagnostic[], file: string, lines: LineIndex): Diagnostic[] {
+  const sectionLines = new Set(others.filter((d) => d.code === CODES.misplacedSection).map((d) => d.range.start.line));
+  return causes
+    .map((cause) => ({ cause, diagnostic: rootCauseDiagnostic(cause, file, lines) }))
+    .filter(({ cause, diagnostic }) => !(cause.repair.kind === 'indent' && !cause.repair.tabs && sectionLines.has(diagnostic.range.start.line)))
+    .map(({ diagnostic }) => diagnostic);
 }
 
 /** A file that cannot be parsed at all: its one diagnostic, and nothing to point into. */
@@ -102,24 +116,19 @@ function mapped(text: EditedText, lines: LineIndex): OffsetRanges {
 }
 
 /**
- * A blanked line's key is missing from the repaired document; "missing required key `loss`" would
- * echo the root cause already reported on that line.
+ * Whether a problem of the repaired document may only echo a repair: it is on a repaired line, or
+ * in a section whose key is (the repair reinterpreted what follows), or it says a key is missing
+ * that the file does write (a blanked line, a block the repair moved). The root cause is reported
+ * already; the rest of the file is checked as the user will have it once that is fixed.
  */
-function withoutEchoesOfRepairs(problems: Problem[], causes: readonly RootCause[]): Problem[] {
-  const blankedKeys = causes
-    .filter((c) => c.repair.kind === 'remove')
-    .map((c) => /^\s*(?:-\s+)?["']?([^\s"':#][^"':#]*?)["']?\s*:/.exec(linesOf(c.text.text)[c.line].text)?.[1])
-    .filter((k): k is string => k !== undefined);
-  if (blankedKeys.length === 0) return problems;
-  return problems.filter((p) => !(p.code === CODES.missingKey && blankedKeys.some((k) => p.message.includes(`\`${k}\``))));
-}
-
-/** The indentation step the file uses (2 when it shows none). */
-function indentUnit(text: string): number {
-  const indents = linesOf(text)
-    .filter((l) => /^ +\S/.test(l.text) && !/^\s*#/.test(l.text))
-    .map((l) => l.indent);
-  return indents.length > 0 ? Math.min(...indents) : 2;
+function isEchoOfRepairs(problem: Problem, diagnostic: Diagnostic, repaired: ReadonlySet<number>, keys: { lineOf(path: Problem['path']): number }, text: string): boolean {
+  if (problem.code === CODES.misplacedSection) return false;
+  if (problem.code === CODES.missingKey) {
+    const key = /`([^`]+)`/.exec(problem.message)?.[1];
+    if (key !== undefined && new RegExp(`^\\s*(?:-\\s+)?["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*:`, 'm').test(text)) return true;
+  }
+  if (repaired.has(diagnostic.range.start.line)) return true;
+  return problem.path.length > 0 && repaired.has(keys.lineOf(problem.path.slice(0, 1)));
 }
 
 function hasUnresolvedAlias(diagnostics: readonly Diagnostic[]): boolean {

@@ -26,6 +26,7 @@ export const CODES = {
   duplicateValue: 'duplicate-value',
   conflictingKeys: 'conflicting-keys',
   misplacedKey: 'misplaced-key',
+  misplacedSection: 'misplaced-section',
   shapeMismatch: 'shape-mismatch',
   unreadable: 'unreadable-file',
   more: 'more-problems',

@@ -23,6 +23,13 @@ export function rootCauseDiagnostic(cause: RootCause, file: string, lines: LineI
         const tab = line.start + line.text.indexOf('\t');
         return diagnostic(at(tab, tab + 1), `tabs are not allowed for indentation in YAML: indent with spaces (${repair.to} here)`);
       }
+      if (repair.block > 1) {
+        const last = lines.position(text.toOriginal(all[cause.line + repair.block - 1].start)).line;
+        return diagnostic(
+          content,
+          `bad indentation: lines ${number}-${last} start at column ${repair.from + 1}, but they belong at column ${repair.to + 1}: check the indentation of lines ${number}-${last}`,
+        );
+      }
       const item = /^\s*-(\s|$)/.test(line.text);
       const sibling = hasSiblingAt(all, cause.line, repair.to);
       const where = sibling
@@ -42,6 +49,46 @@ export function rootCauseDiagnostic(cause: RootCause, file: string, lines: LineI
       }
       return diagnostic(at(error.pos[0], error.pos[1]), yamlMessage(error, text.text));
     }
+    case 'dropOpeners': {
+      const [first] = repair.offsets;
+      const them = repair.brackets.length === 1 ? 'it' : 'them';
+      return diagnostic(at(first, first + 1), `${quoted(repair.brackets)} is never closed, and the line reads right without ${them}: remove ${them} (or close ${them})`);
+    }
+    case 'dropValue': {
+      const key = line.text.slice(contentStart - line.start, repair.start - line.start).replace(/^-\s+/, '');
+      const value = text.text.slice(repair.start, repair.end).trim();
+      return diagnostic(
+        at(repair.start + (text.text.slice(repair.start, repair.end).length - text.text.slice(repair.start, repair.end).trimStart().length), repair.end),
+        `${quoted(key)} has both a value (${quoted(value.slice(0, 40))}) and the indented lines below it: remove the value, or the lines`,
+      );
+    }
+    case 'insertHeader': {
+      const first = lines.position(text.toOriginal(all[repair.before].start)).line;
+      const what = repair.key === 'model' ? `the layers from line ${first} have no \`model:\` line above them: add one (a model file lists its layers under it)` : `the lines from line ${first} belong to ${repair.key}, but have no ${quoted(`${repair.key}:`)} line above them: add one`;
+      return diagnostic(at(all[repair.before].start, contentEnd(all[repair.before])), what);
+    }
+    case 'join': {
+      const next = all[cause.line + 1];
+      const nextStart = next.start + (/^\s*/.exec(next.text)?.[0].length ?? 0);
+      const split = `${/\S*$/.exec(line.text)?.[0] ?? ''}${repair.space ? ' ' : ''}${/^\s*(\S*)/.exec(next.text)?.[1] ?? ''}`;
+      return diagnostic(
+        at(nextStart, contentEnd(next)),
+        `line ${number + 1} reads as the rest of line ${number}: join the two lines (a line break splits ${quoted(split.slice(0, 40))})`,
+      );
+    }
+    case 'colonSpace': {
+      const key = line.text.slice(contentStart - line.start, repair.offset - line.start).replace(/^-\s+/, '');
+      const value = /^\S*/.exec(text.text.slice(repair.offset))?.[0] ?? '';
+      return diagnostic(
+        at(repair.offset - key.length, repair.offset + value.length),
+        `${quoted(`${key}${value}`)} needs a space after the \`:\` to be a key and its value: write ${quoted(`${key} ${value}`)}`,
+      );
+    }
+    case 'dropTag': {
+      const tag = text.text.slice(repair.start, repair.end);
+      const fix = tag.endsWith(':') ? 'remove the `!`' : 'remove it';
+      return diagnostic(at(repair.start, repair.end), `${quoted(tag)} is a YAML tag, which model files do not use: ${fix}`);
+    }
     case 'close': {
       const open = text.text[repair.openOffset];
       return diagnostic(
@@ -55,6 +102,21 @@ export function rootCauseDiagnostic(cause: RootCause, file: string, lines: LineI
       return diagnostic(at(first, first + 1), `unexpected ${quoted(repair.brackets)}: nothing is open for ${them} to close here. Remove ${them}`);
     }
   }
+}
+
+/**
+ * The lines (1-based, of the original) whose meaning a repair guessed: problems found there in the
+ * repaired document may be artifacts of the guess. Dropping a tag is no guess.
+ */
+export function linesTouched(cause: RootCause, lines: LineIndex): number[] {
+  const { repair, text } = cause;
+  if (repair.kind === 'dropTag') return [];
+  const all = linesOf(text.text);
+  const first = repair.kind === 'insertHeader' ? repair.before : cause.line;
+  const count = repair.kind === 'indent' ? repair.block : repair.kind === 'join' ? 2 : 1;
+  const numbers: number[] = [];
+  for (let i = first; i < Math.min(all.length, first + count); i++) numbers.push(lines.position(text.toOriginal(all[i].start)).line);
+  return numbers;
 }
 
 /** `epochs`, the `- Dense` item, or the line, as the message names what is mis-indented. */
