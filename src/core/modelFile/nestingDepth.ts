@@ -14,6 +14,7 @@ export const MAX_NESTING_DEPTH = 100;
 
 /** Offset of the first list or map nested deeper than MAX_NESTING_DEPTH, if any. */
 export function firstTooDeep(text: string): number | undefined {
+  if (!mayNestTooDeep(text)) return undefined;
   const stack: Array<{ token: CST.Token; depth: number }> = [];
   for (const token of new Parser().parse(text)) stack.push({ token, depth: 0 });
   while (stack.length > 0) {
@@ -25,6 +26,27 @@ export function firstTooDeep(text: string): number | undefined {
     for (const child of children) stack.push({ token: child, depth: level });
   }
   return undefined;
+}
+
+/**
+ * A quick upper bound, so ordinary files skip building the syntax tree a second time: each level
+ * of a block collection needs one more column of indentation or one more `- ` on the line, and a
+ * flow collection a bracket (brackets inside strings only make the bound looser).
+ */
+function mayNestTooDeep(text: string): boolean {
+  let brackets = 0;
+  let deepestBrackets = 0;
+  let deepestLine = 0;
+  for (const line of text.split('\n')) {
+    const prefix = /^[ \t]*(?:[-?:][ \t]+)*/.exec(line)?.[0] ?? '';
+    deepestLine = Math.max(deepestLine, prefix.length);
+    for (let i = prefix.length; i < line.length; i++) {
+      const c = line.charCodeAt(i);
+      if (c === 91 || c === 123) deepestBrackets = Math.max(deepestBrackets, ++brackets);
+      else if (c === 93 || c === 125) brackets = Math.max(0, brackets - 1);
+    }
+  }
+  return deepestLine + deepestBrackets + 1 > MAX_NESTING_DEPTH;
 }
 
 /** The tokens inside a document or collection; undefined for anything else. */
