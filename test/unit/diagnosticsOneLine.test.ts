@@ -169,6 +169,19 @@ test('a tab in the indentation does not hide the other problems of the file', ()
   assert.match(d[0].message, /`relux` is not a valid activation/);
 });
 
+test('a second document, a duplicate key or an alias to nothing does not hide the other problems either', () => {
+  const typo = (text: string) => text.replace('activation: relu,', 'activation: relux,');
+  const relux = `${lineOf('  - Dense: { units: 8')}:36`;
+  const at = (d: Diagnostic[]) => d.map((e) => `${e.range.start.line}:${e.range.start.column}`);
+  const twoDocuments = errorsOf(typo(IRIS.replace('\ncompile:', '\n---\ncompile:')));
+  assert.deepEqual(at(twoDocuments), [relux, `${lineOf('compile:')}:1`], twoDocuments.map(show).join('\n'));
+  assert.match(twoDocuments[1].message, /^a model file holds a single YAML document: remove this `---`/);
+  const alias = errorsOf(typo(IRIS.replace('seed: 42', 'seed: *nope')));
+  assert.deepEqual(at(alias), [`${lineOf('seed:')}:7`, relux], alias.map(show).join('\n'));
+  const duplicate = errorsOf(typo(IRIS.replace('seed: 42', 'seed: 42\nseed: 3')));
+  assert.deepEqual(at(duplicate), [`${lineOf('seed:') + 1}:1`, `${lineOf('  - Dense: { units: 8') + 1}:36`], duplicate.map(show).join('\n'));
+});
+
 test(`a syntax cascade is capped at ${MAX_SYNTAX_ERRORS} errors and a located \`… and N more\``, () => {
   // Eight layers closing a bracket they never opened: eight mistakes, no one repair explains them all.
   const layers = Array.from({ length: 8 }, () => '  - Dense: { units: 3 } ]').join('\n');

@@ -224,7 +224,7 @@ test('YAML syntax errors are diagnostics at their root cause, naming the line to
   assert.equal(unclosed[0].code, 'syntax-error');
   assert.match(unclosed[0].message, /not closed: add the missing `\}`/);
   assert.equal(show(onlyDiagnostic(edited({}, ['  epochs: 3']))), '14:3-14:9 syntax-error duplicate key `epochs`: each key may appear only once in a map');
-  assert.equal(show(onlyDiagnostic('name: x\nseed: *nope\n')), '2:7-2:12 syntax-error alias `*nope` refers to no anchor `&nope` defined before it');
+  assert.equal(show(onlyDiagnostic(edited({ 1: 'name: *nope' }))), '1:7-1:12 syntax-error alias `*nope` refers to no anchor `&nope` defined before it');
 });
 
 test('JSON syntax errors read like JSON errors, at their position', () => {

@@ -1,5 +1,5 @@
 /** Parses and validates model file text: the one entry point the editor calls on every keystroke. */
-import { parseDocument, type Document } from 'yaml';
+import { parseDocument, Scalar, visit, type Document } from 'yaml';
 import type { Diagnostic } from '../diagnostics';
 import { dropControlCharacters } from './controlCharacters';
 import { crossCheck } from './crossChecks';
@@ -61,14 +61,16 @@ export function parseModelText(text: string, file: string): ParsedModelFile {
 
   // Checking a document the parser could not read would only add confusing follow-up errors; once
   // its root causes are repaired, the rest of it is checked as the user will have it.
-  const value = readable && !hasUnresolvedAlias(diagnostics) ? toValue(doc, file, diagnostics) : { ok: false as const };
+  // An alias to no anchor is reported already; it reads as an empty value so the rest is checked.
+  const aliasLines = readable ? emptyUnresolvedAliases(doc).map((offset) => mapped(checked, lines).range(offset, offset).start.line) : [];
+  const value = readable ? toValue(doc, file, diagnostics) : { ok: false as const };
   const problems: Diagnostic[] = [];
   if (value.ok) {
     const { schema } = modelValidator();
     const found = [...translateSchemaErrors(validateAgainstSchema(value.value), value.value, modelValidator()), ...crossCheck(value.value)];
     const keyLines = { lineOf: (path: Problem['path']) => tree.keyRangeOf(path).start.line };
     const explained = explainMisplacedSections(found, value.value, schema, keyLines, indentUnitOf(linesOf(checked.text))).map((p) => ({ problem: p, diagnostic: toDiagnostic(p, tree, file, checked.text) }));
-    const repaired = new Set(causes.flatMap((c) => linesTouched(c, lines)));
+    const repaired = new Set([...causes.flatMap((c) => linesTouched(c, lines)), ...aliasLines]);
     const echoes = (p: Problem, d: Diagnostic) => isEchoOfRepairs(p, d, repaired, keyLines, normalized);
     problems.push(...explained.filter(({ problem, diagnostic }) => repaired.size === 0 || !echoes(problem, diagnostic)).map(({ diagnostic }) => diagnostic));
   }
@@ -131,8 +133,19 @@ function isEchoOfRepairs(problem: Problem, diagnostic: Diagnostic, repaired: Rea
   return problem.path.length > 0 && repaired.has(keys.lineOf(problem.path.slice(0, 1)));
 }
 
-function hasUnresolvedAlias(diagnostics: readonly Diagnostic[]): boolean {
-  return diagnostics.some((d) => d.code === CODES.syntax && /^alias `/.test(d.message));
+/** Replaces each alias to no anchor with an empty value; returns their offsets. */
+function emptyUnresolvedAliases(doc: Document.Parsed): number[] {
+  const offsets: number[] = [];
+  visit(doc, {
+    Alias(_key, node) {
+      if (node.resolve(doc) !== undefined) return undefined;
+      offsets.push(node.range?.[0] ?? 0);
+      const empty = new Scalar(null);
+      empty.range = node.range;
+      return empty;
+    },
+  });
+  return offsets;
 }
 
 function isJsonFile(file: string): boolean {

@@ -39,6 +39,9 @@ export function rootCauseDiagnostic(cause: RootCause, file: string, lines: LineI
     }
     case 'remove': {
       const errorLine = lineIndexAt(all, error.pos[0]);
+      if (/^(---|\.\.\.)(\s|$)/.test(line.text.trim())) {
+        return diagnostic(content, `a model file holds a single YAML document: remove this ${quoted(line.text.trim().slice(0, 3))} (the file reads on as one document without it)`);
+      }
       if (errorLine > cause.line || error.pos[0] <= contentStart) {
         const written = line.text.trim();
         const shown = written.length > 40 ? `${written.slice(0, 39)}…` : written;
