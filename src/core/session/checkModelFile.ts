@@ -4,6 +4,8 @@ import { selectBackend } from '../backend/selectBackend';
 import { summarizeModel } from '../model/modelSummary';
 import { buildCheckedModel, loadModelAndData } from './loadModelAndData';
 import { ModelFileInvalidError } from './modelFileInvalidError';
+import { dataWarnings } from '../check/dataWarnings';
+import { diagnosticFromSpecError } from '../modelFile';
 
 export interface ModelFileCheck {
   diagnostics: Diagnostic[];
@@ -29,8 +31,10 @@ export async function checkModelFileWithSize(file: string): Promise<ModelFileChe
     const model = await buildCheckedModel(tf, loaded);
     const summary = summarizeModel(model);
     model.dispose();
+    // What the data makes pointless but not wrong (`predict: samples: 500` of 30 test samples) is a warning.
+    const warnings = dataWarnings(loaded.spec, loaded.data).map((w) => diagnosticFromSpecError(loaded.parsed, w));
     return {
-      diagnostics: loaded.parsed.diagnostics,
+      diagnostics: [...loaded.parsed.diagnostics, ...warnings],
       size: { layers: summary.layers.length, params: summary.totalParams },
       layers: summary.layers.map((l) => ({ type: l.type, outputShape: l.outputShape, params: l.params })),
     };
