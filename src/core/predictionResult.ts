@@ -1,6 +1,6 @@
 import type { Prediction } from '../shared/runResults';
 import { formatNumber } from './metricFormat';
-import { formatPercent } from '../shared/classProbabilities';
+import { classProbabilities, formatPercent } from '../shared/classProbabilities';
 
 /**
  * What a prediction says, as a person reads it: `7 · 99.9%` (the class and the model's confidence in
@@ -9,7 +9,7 @@ import { formatPercent } from '../shared/classProbabilities';
  */
 export function predictionResult(p: Prediction): string {
   if (p.label === undefined) return p.output.length === 1 ? formatNumber(p.output[0]) : `[${p.output.map(formatNumber).join(', ')}]`;
-  return `${p.label} · ${formatPercent(confidenceOf(p.output))}`;
+  return `${p.label} · ${formatPercent(Math.max(...classProbabilities(p.output)))}`;
 }
 
 /** `[0, 1] → 1 · 99.9%`, or `7 · 99.9%` for an image, whose input is too big to print. */
@@ -19,7 +19,3 @@ export function predictionLine(p: Prediction): string {
   return `${input}${predictionResult(p)}${expected}`;
 }
 
-/** The probability of the predicted class: one sigmoid output is that of class 1, so class 0 gets 1 - p. */
-export function confidenceOf(output: readonly number[]): number {
-  return output.length === 1 ? Math.max(output[0], 1 - output[0]) : Math.max(...output);
-}

@@ -17,29 +17,13 @@ import { markRunEnded } from '../../src/core/runs/stoppedRun';
 import { deadWorkerEnd } from '../../src/host/training/deadWorker';
 import { WorkerEndedError, WorkerJobError, WorkerJobHandle } from '../../src/host/worker/workerJob';
 import { runCli } from '../helpers/runCli';
+import { DIVERGING_MODEL } from '../helpers/divergingModel';
 import { examplesDir, repoRoot, tempDir, writeModelFile } from '../helpers/tempDir';
 
-/** Unscaled targets in the hundreds and sgd at learning rate 10: the loss overflows within a few batches. */
-const DIVERGING = `name: diverges
-seed: 1
-data:
-  inline:
-    x: [[1], [2], [3], [4], [5], [6], [7], [8]]
-    y: [[100], [200], [300], [400], [500], [600], [700], [800]]
-model:
-  - Dense: { units: 4, activation: relu, input_shape: [1] }
-  - Dense: { units: 1 }
-compile:
-  optimizer: { sgd: { learning_rate: 10 } }
-  loss: mse
-fit:
-  epochs: 50
-  batch_size: 2
-`;
 
 test('a loss that becomes NaN or Infinity ends the run failed at that batch, with a hint, keeping the history before it', async () => {
   const dir = tempDir();
-  const file = writeModelFile(dir, 'diverges.nn.yaml', DIVERGING);
+  const file = writeModelFile(dir, 'diverges.nn.yaml', DIVERGING_MODEL);
   const runsRoot = path.join(dir, 'runs');
   await assert.rejects(trainModelFile(file, { runsRoot, backend: 'cpu' }), (err: unknown) => {
     assert.ok(err instanceof TrainingDivergedError, String(err));
@@ -60,13 +44,13 @@ test('a loss that becomes NaN or Infinity ends the run failed at that batch, wit
 
 test('with early stopping too, a diverging run ends failed, never early_stopped', async () => {
   const dir = tempDir();
-  const file = writeModelFile(dir, 'diverges.nn.yaml', DIVERGING.replace('  batch_size: 2\n', '  batch_size: 2\n  early_stopping: { monitor: loss, patience: 2 }\n'));
+  const file = writeModelFile(dir, 'diverges.nn.yaml', DIVERGING_MODEL.replace('  batch_size: 2\n', '  batch_size: 2\n  early_stopping: { monitor: loss, patience: 2 }\n'));
   await assert.rejects(trainModelFile(file, { runsRoot: path.join(dir, 'runs'), backend: 'cpu' }), TrainingDivergedError);
 });
 
 test('the CLI says so on one line and exits 1', async () => {
   const dir = tempDir();
-  const file = writeModelFile(dir, 'diverges.nn.yaml', DIVERGING);
+  const file = writeModelFile(dir, 'diverges.nn.yaml', DIVERGING_MODEL);
   const result = await runCli(['train', file, '--backend', 'cpu', '--out', path.join(dir, 'runs')]);
   assert.equal(result.code, 1);
   assert.match(result.stderr, /the loss became (NaN|Infinity) at epoch \d+, batch \d+/);

@@ -5,6 +5,7 @@
  */
 import { SpecError } from '../diagnostics';
 import type { LayerSpec, ModelSpec } from '../spec/modelSpec';
+import { product } from '../data/sizes';
 
 /** Parameters of one layer: 100 million float32 are 400 MB, with as much again for Adam's moments. */
 export const MAX_LAYER_PARAMS = 100_000_000;
@@ -89,10 +90,6 @@ function layerSize(layer: LayerSpec, input: number[]): LayerSize | undefined {
 function pair(value: unknown): [number, number] {
   if (Array.isArray(value)) return [Number(value[0]), Number(value[1] ?? value[0])];
   return [Number(value), Number(value)];
-}
-
-function product(shape: readonly number[]): number {
-  return shape.reduce((a, b) => a * b, 1);
 }
 
 function count(n: number): string {
