@@ -6,7 +6,7 @@ import type { Frame, Page } from 'playwright-core';
 import { waitForFinishedRun } from '../helpers/finishedRun';
 import { findRepoRoot } from '../vscodeServer/tools';
 import { useWorkbenchSession } from '../vscodeServer/workbenchSession';
-import { clickCodeLens, clickNotificationButton, codeLensTexts, quickOpenFile, runFromPalette, tabTitles, waitForWebviewText, waitForWorkbench, watchNotifications } from '../vscodeServer/workbench';
+import { clickCodeLens, clickNotificationButton, codeLensTexts, notificationTexts, quickOpenFile, runFromPalette, tabTitles, waitForWebviewText, waitForWorkbench, watchNotifications } from '../vscodeServer/workbench';
 import { setWorkspaceSetting } from '../vscodeServer/workspace';
 import { trainingViewFrame, waitForTrainingViewText, waitForTreeRow } from '../vscodeServer/sidebarDriver';
 
@@ -140,14 +140,14 @@ test('Train from the CodeLens on MNIST, then Cancel in the notification: the run
     await quickOpenFile(page, 'mnist-mlp.nn.yaml');
     await clickCodeLens(page, /Train/, 60_000);
     // While it trains the lens turns into Stop and the live progress line.
-    const deadline = Date.now() + 120_000;
+    const deadline = Date.now() + 180_000;
     let lenses: string[] = [];
     while (!lenses.some((l) => /^epoch \d+\/5 · loss \d/.test(l)) && Date.now() < deadline) {
       await page.waitForTimeout(250);
       lenses = await codeLensTexts(page);
     }
     await session.screenshot('stopFromNotification-1-training');
-    assert.ok(lenses.some((l) => /Stop/.test(l)), `no Stop lens: ${JSON.stringify(lenses)}`);
+    assert.ok(lenses.some((l) => /Stop/.test(l)), `no Stop lens: ${JSON.stringify(lenses)}; notifications: ${JSON.stringify(await notificationTexts(page))}`);
     assert.ok(lenses.some((l) => /^epoch \d+\/5 · loss \d/.test(l)), `no live progress lens: ${JSON.stringify(lenses)}`);
     await clickNotificationButton(page, /epoch \d+\/5/, 'Cancel');
     await waitForStatusCount(runs, 'stopped', stoppedBefore + 1, 30_000);

@@ -127,7 +127,21 @@ export async function waitForWebviewText(page: Page, marker: RegExp, timeoutMs =
 export async function clickCodeLens(page: Page, text: RegExp, timeoutMs = 30_000): Promise<void> {
   const lens = page.locator('.monaco-editor .codelens-decoration a').filter({ hasText: text }).first();
   await lens.waitFor({ timeout: timeoutMs });
+  // Lenses are rendered again when a run ends or diagnostics arrive; a click on a row being replaced
+  // is lost. Click once the row has held still for a second, as a person would see it.
+  let before = JSON.stringify(await codeLensTexts(page));
+  for (const deadline = Date.now() + 10_000; Date.now() < deadline; ) {
+    await page.waitForTimeout(1_000);
+    const now = JSON.stringify(await codeLensTexts(page));
+    if (now === before) break;
+    before = now;
+  }
   await lens.click();
+}
+
+/** The messages of the notifications on screen (toasts), to say what the workbench showed when a test fails. */
+export async function notificationTexts(page: Page): Promise<string[]> {
+  return page.locator('.notifications-toasts .notification-list-item-message').allInnerTexts().catch(() => []);
 }
 
 /** The texts of the active editor's CodeLenses. */
