@@ -139,11 +139,6 @@ export async function clickCodeLens(page: Page, text: RegExp, timeoutMs = 30_000
   await lens.click();
 }
 
-/** The messages of the notifications on screen (toasts), to say what the workbench showed when a test fails. */
-export async function notificationTexts(page: Page): Promise<string[]> {
-  return page.locator('.notifications-toasts .notification-list-item-message').allInnerTexts().catch(() => []);
-}
-
 /** The texts of the active editor's CodeLenses. */
 export async function codeLensTexts(page: Page): Promise<string[]> {
   return page.locator('.monaco-editor .codelens-decoration a').allInnerTexts();
