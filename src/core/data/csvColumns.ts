@@ -1,5 +1,6 @@
 import { closestMatch } from '../closestMatch';
 import { SpecError, type SpecPath } from '../diagnostics';
+import { SLICE_FORMS, looksLikeSlice, parseColumnSlice, sliceColumns } from './columnSlice';
 
 /** Which columns of a CSV file are the label and the features. */
 export interface CsvColumnChoice {
@@ -13,7 +14,7 @@ export interface CsvColumnChoice {
  */
 export function chooseColumns(
   label: string | number | undefined,
-  features: Array<string | number> | undefined,
+  features: string | Array<string | number> | undefined,
   header: string[] | undefined,
   columnCount: number,
   fileName: string,
@@ -26,12 +27,25 @@ export function chooseColumns(
     featureIndices = [];
     for (let c = 0; c < columnCount; c++) if (c !== labelIndex) featureIndices.push(c);
   } else {
-    featureIndices = features.map((ref, i) => {
-      const c = resolve(ref, ['data', 'features', i]);
-      if (c === labelIndex) {
-        throw new SpecError(['data', 'features', i], `${columnName(c, header)} is the label column; it cannot also be a feature`);
+    // One string (`features: "0:8"`) is located at `features` itself, a list's items at their index.
+    const refs = typeof features === 'string' ? [features] : features;
+    const at = (i: number): SpecPath => (typeof features === 'string' ? ['data', 'features'] : ['data', 'features', i]);
+    const chosenBy = new Map<number, number>();
+    featureIndices = refs.flatMap((ref, i) => {
+      const isRange = typeof ref === 'string' && isRangeRef(ref, header);
+      const columns = isRange ? resolveSlice(ref, at(i), header, columnCount, fileName) : [resolve(ref, at(i))];
+      for (const c of columns) {
+        if (c === labelIndex) {
+          const why = isRange ? `the range ${quotedRef(ref)} includes ${columnName(c, header)}, the label column; a feature cannot also be the label: ${rangeWithout(c, columns)}` : `${columnName(c, header)} is the label column; it cannot also be a feature`;
+          throw new SpecError(at(i), why);
+        }
+        const earlier = chosenBy.get(c);
+        if (earlier !== undefined) {
+          throw new SpecError(at(i), `${columnName(c, header)} is chosen twice (also by ${quotedRef(refs[earlier])}): list each feature column once`);
+        }
+        chosenBy.set(c, i);
       }
-      return c;
+      return columns;
     });
   }
   if (featureIndices.length === 0) {
@@ -41,6 +55,44 @@ export function chooseColumns(
     );
   }
   return { label: labelIndex, features: featureIndices };
+}
+
+/** A string reference is a range when it has a colon and is not the name of a column. */
+export function isRangeRef(ref: string, header: string[] | undefined): boolean {
+  return looksLikeSlice(ref) && !(header ?? []).includes(ref);
+}
+
+function quotedRef(ref: string | number): string {
+  return typeof ref === 'number' ? `${ref}` : `\`${ref}\``;
+}
+
+/** Advice for a range that takes in the label: the part before the label, else the part after it. */
+function rangeWithout(labelColumn: number, columns: readonly number[]): string {
+  const first = columns[0];
+  const last = columns[columns.length - 1];
+  if (labelColumn > first) return `end the range before it, \`"${first}:${labelColumn}"\``;
+  if (labelColumn < last) return `start the range after it, \`"${labelColumn + 1}:${last + 1}"\``;
+  return 'choose other columns, or another label';
+}
+
+function resolveSlice(ref: string, at: SpecPath, header: string[] | undefined, columnCount: number, fileName: string): number[] {
+  const columns = header ? `: ${header.join(', ')}` : '';
+  const slice = parseColumnSlice(ref);
+  if (!slice) {
+    const what = header ? `neither a column of ${fileName} nor a column range` : 'not a column range';
+    throw new SpecError(at, `\`${ref}\` is ${what}: a range is ${SLICE_FORMS}. ${fileName} has ${columnCount} columns (0..${columnCount - 1})${columns}`);
+  }
+  const { columns: chosen, inRange } = sliceColumns(slice, columnCount);
+  if (!inRange) {
+    throw new SpecError(
+      at,
+      `the column range \`${ref}\` is out of range: ${fileName} has ${columnCount} columns (0..${columnCount - 1}), so a range runs from ${-columnCount} to ${columnCount}, the end excluded (\`"0:${columnCount}"\` is every column)${columns}`,
+    );
+  }
+  if (chosen.length === 0) {
+    throw new SpecError(at, `the column range \`${ref}\` selects no column: its end must come after its start (the end is excluded: \`"0:8"\` is columns 0 to 7)`);
+  }
+  return chosen;
 }
 
 /** `column 'species'` with a header, `column 4` without. */
@@ -69,7 +121,7 @@ function resolveColumn(
     throw new SpecError(
       at,
       `column '${ref}' is given by name, but ${fileName} has no header row (its first row is all numbers); ` +
-        `use a 0-based column index (0..${columnCount - 1})`,
+        `use a 0-based column index (0..${columnCount - 1}) or a range of them (\`"0:${columnCount - 1}"\`)`,
     );
   }
   const exact = header.indexOf(ref);

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SpecError, type SpecPath } from '../diagnostics';
+import { looksLikeSlice } from './columnSlice';
 import { chooseColumns, columnName } from './csvColumns';
 import { parseCsvRecords, parseNumberCell } from './csvRecords';
 import type { RawLabels, RawTable } from './rawData';
@@ -11,7 +12,7 @@ const CSV_PATH = ['data', 'csv'] as const;
 /** The column choice of a `csv:` source. */
 export interface CsvColumnsSpec {
   label?: string | number;
-  features?: Array<string | number>;
+  features?: string | Array<string | number>;
 }
 
 /** Reads the CSV file of a `csv:` source; its path is relative to the model file's folder. */
@@ -79,7 +80,9 @@ export function csvTable(text: string, fileName: string, columns: CsvColumnsSpec
 
 /** With names in the spec the first row must be the header; else a non-number feature cell marks one. */
 function isHeader(first: string[], columns: CsvColumnsSpec, fileName: string): boolean {
-  const byName = typeof columns.label === 'string' || (columns.features ?? []).some((f) => typeof f === 'string');
+  // A range (`"0:8"`) names no column, so it says nothing about a header.
+  const refs = typeof columns.features === 'string' ? [columns.features] : (columns.features ?? []);
+  const byName = typeof columns.label === 'string' || refs.some((f) => typeof f === 'string' && !looksLikeSlice(f));
   if (byName) return first.some((cell) => parseNumberCell(cell) === undefined);
   const { features } = chooseColumns(columns.label, columns.features, undefined, first.length, fileName);
   return features.some((c) => parseNumberCell(first[c]) === undefined);

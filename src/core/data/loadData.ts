@@ -5,6 +5,7 @@ import { loadBuiltin } from './builtinDatasets';
 import { loadCsvFile } from './csvData';
 import { fitTransform } from './featureTransform';
 import { inlineTable } from './inlineData';
+import { formatShape } from './nested';
 import type { BuiltinData, RawTable } from './rawData';
 import { formatCount, product } from './sizes';
 import { selectRows, sliceRows, splitIndices } from './splits';
@@ -25,6 +26,10 @@ export const DEFAULT_SPLIT_SEED = 1234;
 /** Loads, labels, splits and fits the preprocessing of the data a model file asks for. */
 export async function loadData(spec: DataSpec, opts: LoadDataOptions): Promise<LoadedData> {
   checkOptions(spec);
+  return reshaped(await loadSource(spec, opts), spec.reshape);
+}
+
+async function loadSource(spec: DataSpec, opts: LoadDataOptions): Promise<LoadedData> {
   const source = spec.source;
   switch (source.kind) {
     case 'dataset':
@@ -34,6 +39,23 @@ export async function loadData(spec: DataSpec, opts: LoadDataOptions): Promise<L
     case 'inline':
       return fromTable(inlineTable(source.x, source.y), spec, opts);
   }
+}
+
+/**
+ * `reshape:` gives every sample a new shape, as `x.reshape(-1, 28, 28, 1)` does. Samples are stored
+ * flat, sample after sample, so only the shape they are read with changes.
+ */
+function reshaped(data: LoadedData, shape: number[] | undefined): LoadedData {
+  if (shape === undefined) return data;
+  const values = product(data.featureShape);
+  if (product(shape) !== values) {
+    throw new SpecError(
+      ['data', 'reshape'],
+      `reshape ${formatShape(shape)} holds ${formatCount(product(shape))} values, but each sample of ${data.description} has shape ${formatShape(data.featureShape)}, ${formatCount(values)} values: the shapes must hold the same number of values (e.g. ${formatShape([...data.featureShape, 1])})`,
+      'shape-mismatch',
+    );
+  }
+  return { ...data, featureShape: [...shape] };
 }
 
 function checkOptions(spec: DataSpec): void {

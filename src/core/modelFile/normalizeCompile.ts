@@ -8,14 +8,23 @@ export const DEFAULT_OPTIMIZER = 'rmsprop';
 
 /** Normalizes the validated `compile` section; `layers` decide what `accuracy` means. */
 export function normalizeCompile(compile: RawMap, layers: readonly LayerSpec[]): CompileSpec {
-  const loss = lookupName(LOSSES, expectString(compile.loss, 'loss'))?.tfjs;
-  if (!loss) throw new Error('internal: loss should be valid after validation');
+  const { loss, fromLogits } = normalizeLoss(compile.loss);
   const metrics = valueOf(compile, 'metrics');
   return {
     optimizer: normalizeOptimizer(valueOf(compile, 'optimizer')),
     loss,
+    ...(fromLogits ? { fromLogits } : {}),
     metrics: Array.isArray(metrics) ? metrics.map((m) => normalizeMetric(expectString(m, 'metric'), loss, layers)) : [],
   };
+}
+
+/** `mse`, or `{ sparse_categorical_crossentropy: { from_logits: true } }`. */
+function normalizeLoss(raw: unknown): { loss: string; fromLogits: boolean } {
+  const written = typeof raw === 'string' ? raw : isRawMap(raw) ? Object.keys(raw)[0] : undefined;
+  const loss = written === undefined ? undefined : lookupName(LOSSES, written)?.tfjs;
+  if (!loss || written === undefined) throw new Error('internal: loss should be valid after validation');
+  const options = isRawMap(raw) ? raw[written] : undefined;
+  return { loss, fromLogits: isRawMap(options) && valueOf(options, 'from_logits') === true };
 }
 
 function normalizeOptimizer(raw: unknown): OptimizerSpec {

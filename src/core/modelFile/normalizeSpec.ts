@@ -39,6 +39,8 @@ function normalizeData(data: RawMap): DataSpec {
   }
   if (oneHot !== undefined) spec.oneHot = oneHot;
   if (limit !== undefined) spec.limit = limit;
+  const reshape = valueOf(data, 'reshape');
+  if (Array.isArray(reshape)) spec.reshape = reshape.map((d: unknown) => expectNumber(d, 'reshape'));
   return spec;
 }
 
@@ -55,7 +57,8 @@ function dataSource(data: RawMap): DataSource {
   const source: DataSource = { kind: 'csv', path: expectString(data.csv, 'csv') };
   const label = data.label;
   if (typeof label === 'string' || typeof label === 'number') source.label = label;
-  if (Array.isArray(data.features)) {
+  if (typeof data.features === 'string') source.features = data.features;
+  else if (Array.isArray(data.features)) {
     source.features = data.features.map((f: unknown) => (typeof f === 'number' ? f : expectString(f, 'feature')));
   }
   return source;
@@ -82,6 +85,7 @@ function normalizeEarlyStopping(raw: unknown, hasValidation: boolean): EarlyStop
     monitor: typeof options.monitor === 'string' ? options.monitor : hasValidation ? 'val_loss' : 'loss',
     patience: optionalNumber(options, 'patience') ?? 0,
     minDelta: optionalNumber(options, 'min_delta') ?? 0,
+    ...(optionalBoolean(options, 'restore_best_weights') ? { restoreBestWeights: true } : {}),
   };
 }
 

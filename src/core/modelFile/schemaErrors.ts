@@ -7,7 +7,7 @@
 import type { ErrorObject } from 'ajv';
 import type { SpecPath } from '../diagnostics';
 import type { JsonSchema, JsonType } from '../spec/modelSchema';
-import { LAYERS, VOCABULARIES, layerOptions, layerTypeOf, tfjsKey, type Vocabulary } from '../spec/vocabulary';
+import { LAYERS, VOCABULARIES, layerOptions, layerTypeOf, lookupName, tfjsKey, type Vocabulary } from '../spec/vocabulary';
 import { describeExpected } from './expectedValue';
 import { closestMatch } from '../closestMatch';
 import { describeGot, didYouMean, invalidNameMessage, placeName, quotedList, validList } from './messageParts';
@@ -160,8 +160,15 @@ function missingKey(path: SpecPath, key: string, node: JsonSchema): Problem {
 
 function unknownKey(path: SpecPath, key: string, node: JsonSchema, vocabulary: Vocabulary | undefined, schema: JsonSchema): Problem {
   const keyPath = [...path, key];
-  if (vocabulary) return { path: keyPath, at: 'key', message: invalidNameMessage(vocabulary, key, key), code: CODES.unknownKey };
   const properties = node.properties ?? {};
+  if (vocabulary) {
+    // `{ mse: { from_logits: true } }`: a valid name, in the form only some names take.
+    const withOptions = Object.keys(properties).filter((k) => !properties[k].doNotSuggest);
+    const message = lookupName(vocabulary.values, key)
+      ? `${quoted(key)} takes no options: write it as a plain name, \`${key}\`. Only ${quotedList(withOptions)} take options`
+      : invalidNameMessage(vocabulary, key, key);
+    return { path: keyPath, at: 'key', message, code: CODES.unknownKey };
+  }
   const all = Object.keys(properties);
   const shown = all.filter((k) => !properties[k].doNotSuggest);
   const where = path.length === 0 ? 'at the top level' : `in ${node.title ?? placeName(path)}`;

@@ -22,6 +22,7 @@ import {
   LAYERS_WITHOUT_REQUIRED_OPTIONS,
   LAYER_TYPES,
   LOSSES,
+  LOSSES_WITH_OPTIONS,
   METRICS,
   NORMALIZATIONS,
   OPTIMIZERS,
@@ -31,6 +32,7 @@ import {
   acceptedSpellings,
   kerasNames,
   layerOptions,
+  lookupName,
   tfjsKey,
   type NamedValue,
   type OptionDef,
@@ -224,6 +226,35 @@ function optimizerSchema(): JsonSchema {
   };
 }
 
+/** A loss: a name (`mse`), or a name with options (`{ sparse_categorical_crossentropy: { from_logits: true } }`). */
+function lossSchema(): JsonSchema {
+  const properties: Record<string, JsonSchema> = {};
+  const hidden: Record<string, JsonSchema> = {};
+  for (const loss of LOSSES_WITH_OPTIONS) {
+    const entry = lookupName(LOSSES, loss.keras);
+    const options: JsonSchema = {
+      title: loss.keras,
+      description: `Options of the ${loss.keras} loss.`,
+      type: 'object',
+      properties: optionProperties(loss.options),
+      additionalProperties: false,
+    };
+    properties[loss.keras] = documented(options, entry?.doc ?? '');
+    if (entry) hidden[entry.tfjs] = { ...documented(options, `Same as \`${loss.keras}\`.`), doNotSuggest: true };
+  }
+  const names = vocabularyEnum('loss', LOSSES, 'Loss name.');
+  return {
+    ...documented(
+      { title: 'loss' },
+      'The loss function to minimize, as in `model.compile(loss=...)`: a name (`sparse_categorical_crossentropy`), or a name with options (`{ sparse_categorical_crossentropy: { from_logits: true } }` when the last layer outputs logits).',
+    ),
+    anyOf: [
+      { type: 'string', ...(names.anyOf ? { anyOf: names.anyOf } : { enum: names.enum }) },
+      { type: 'object', minProperties: 1, maxProperties: 1, properties: { ...properties, ...hidden }, additionalProperties: false },
+    ],
+  };
+}
+
 function optimizerOptionsSchema(name: string, options: readonly OptionDef[]): JsonSchema {
   return {
     title: name,
@@ -278,7 +309,7 @@ function sectionProperties(entries: Record<string, JsonSchema>): Record<string, 
 }
 
 function dataSchema(): JsonSchema {
-  const column: JsonSchema = { type: ['string', 'integer'], minLength: 1, minimum: 0 };
+  const column: JsonSchema = { type: ['string', 'integer'], minLength: 1 };
   return {
     ...documented({ title: 'data' }, 'Where the samples come from: exactly one of `inline`, `dataset` or `csv`, plus optional preprocessing.'),
     type: 'object',
@@ -286,10 +317,15 @@ function dataSchema(): JsonSchema {
       inline: documented(ref('inline'), 'Samples written in the file: `{ x: [...], y: [...] }`.'),
       dataset: documented(ref('dataset'), 'A built-in dataset, available offline.'),
       csv: documented({ type: 'string', minLength: 1 }, 'Path of a CSV file with a header row, relative to this file.'),
-      label: documented(column, 'CSV only: name or 0-based index of the label column (default: the last column).'),
+      label: documented(column, 'CSV only: name or 0-based index of the label column; a negative index counts from the end (`-1`, the default, is the last column).'),
       features: documented(
-        { type: 'array', minItems: 1, uniqueItems: true, items: column },
-        'CSV only: the feature columns, by name or 0-based index (default: every column but the label).',
+        {
+          anyOf: [
+            { type: 'string', minLength: 1 },
+            { type: 'array', minItems: 1, uniqueItems: true, items: column },
+          ],
+        },
+        'CSV only: the feature columns (default: every column but the label). A list of names, 0-based indices (negative ones count from the end) and index ranges, or one range. A range is a Python slice `start:end` as in `dataset[:, 0:8]`, the end excluded, either end may be left open: `"0:8"` is columns 0 to 7, `":-1"` all but the last, `"2:"` column 2 on. `["0:4", 6, age]` mixes them.',
       ),
       test_split: documented(
         { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 },
@@ -299,6 +335,10 @@ function dataSchema(): JsonSchema {
       normalize: documented(ref('normalize'), 'Per-feature normalization fitted on the training split.'),
       one_hot: documented({ type: 'boolean' }, 'One-hot encode the labels, like `to_categorical(y)` (default: chosen from the loss).'),
       limit: documented(POSITIVE_INTEGER, 'Use only the first N samples of each split (for quick experiments).'),
+      reshape: documented(
+        { type: 'array', minItems: 1, items: POSITIVE_INTEGER },
+        'Reshape every sample to this shape, like `x_train.reshape(-1, 28, 28, 1)` (the batch dimension left out): `[28, 28, 1]` gives MNIST the channel axis `Conv2D` needs. It must hold as many values as a sample has.',
+      ),
     }),
     additionalProperties: false,
     oneOf: [{ required: ['inline'] }, { required: ['dataset'] }, { required: ['csv'] }],
@@ -370,6 +410,10 @@ function earlyStoppingSchema(): JsonSchema {
           ),
           patience: documented({ type: 'integer', minimum: 0, default: 0 }, 'Epochs without improvement before stopping (default 0).'),
           min_delta: documented({ type: 'number', minimum: 0, default: 0 }, 'Smallest change that counts as an improvement (default 0).'),
+          restore_best_weights: documented(
+            { type: 'boolean', default: false },
+            'Keep the weights of the best epoch (the best monitored value) instead of the last one, like Keras `restore_best_weights=True`: the saved model, the evaluation and the predictions use them, and the run says which epoch they are from. As in Keras 3 this applies whenever training ends, also when early stopping did not stop it (default false).',
+          ),
         }),
         additionalProperties: false,
       },
@@ -394,7 +438,7 @@ function definitions(): Record<string, JsonSchema> {
   const defs: Record<string, JsonSchema> = {
     activation: vocabularyEnum('activation', ACTIVATIONS, 'An activation function.'),
     initializer: vocabularyEnum('initializer', INITIALIZERS, 'A weight initializer.'),
-    loss: vocabularyEnum('loss', LOSSES, 'The loss function to minimize, as in `model.compile(loss=...)`.'),
+    loss: lossSchema(),
     metric: vocabularyEnum('metric', METRICS, 'A metric to report.'),
     padding: vocabularyEnum('padding', PADDINGS, 'Padding mode.'),
     dataFormat: vocabularyEnum('dataFormat', DATA_FORMATS, 'Order of the image dimensions.'),

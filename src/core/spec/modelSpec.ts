@@ -17,10 +17,13 @@ export type DataSource =
       kind: 'csv';
       /** As written in the file: relative to the model file's folder unless absolute. */
       path: string;
-      /** Column name or 0-based index of the label; default: the last column. */
+      /** Column name or 0-based index of the label (negative counts from the end); default: the last column. */
       label?: string | number;
-      /** Columns used as features (names or indices); default: every column but the label. */
-      features?: Array<string | number>;
+      /**
+       * Columns used as features, as written: names, indices and Python slices (`"0:8"`, `":-1"`),
+       * or one slice; default: every column but the label. Resolved against the header in csvColumns.ts.
+       */
+      features?: string | Array<string | number>;
     };
 
 export interface DataSpec {
@@ -35,6 +38,8 @@ export interface DataSpec {
   oneHot?: boolean;
   /** Use only the first N samples of each split. */
   limit?: number;
+  /** The shape every sample is reshaped to (`x.reshape(-1, 28, 28, 1)`), same element count. */
+  reshape?: number[];
 }
 
 export type LayerType =
@@ -89,6 +94,11 @@ export interface MetricSpec {
 export interface CompileSpec {
   optimizer: OptimizerSpec;
   loss: LossName;
+  /**
+   * Keras `from_logits=True`: the model outputs logits, trained with the logits form of the
+   * crossentropy; whatever reads outputs as probabilities applies softmax (sigmoid for binary) first.
+   */
+  fromLogits?: boolean;
   metrics: MetricSpec[];
 }
 
@@ -97,6 +107,8 @@ export interface EarlyStoppingSpec {
   monitor: string;
   patience: number;
   minDelta: number;
+  /** Keras `restore_best_weights`: end training with the weights of the best monitored epoch. */
+  restoreBestWeights?: boolean;
 }
 
 export interface FitSpec {

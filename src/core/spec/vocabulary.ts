@@ -83,6 +83,26 @@ export const LOSSES = [
   { keras: 'cosine_proximity', tfjs: 'cosineProximity', aliases: ['cosine_similarity'], doc: 'Negative cosine similarity between labels and predictions.' },
 ] as const satisfies readonly NamedValue[];
 
+/** One loss that takes options, written as a name with options: `{ sparse_categorical_crossentropy: { from_logits: true } }`. */
+export interface LossWithOptionsDef {
+  readonly keras: LossKerasName;
+  readonly options: readonly OptionDef[];
+}
+
+const fromLogits: OptionDef = {
+  key: 'from_logits',
+  kind: 'boolean',
+  doc: 'The last layer outputs logits (no softmax or sigmoid, e.g. `Dense(10)`), as with Keras `from_logits=True`. Training then uses the numerically stable loss on logits, and predictions, evaluation and the panel turn the outputs into probabilities (softmax, or sigmoid for `binary_crossentropy`). Default false.',
+};
+
+// The Keras losses whose options tutorials use; only from_logits so far, since that one changes
+// what the model outputs mean.
+export const LOSSES_WITH_OPTIONS = [
+  { keras: 'binary_crossentropy', options: [fromLogits] },
+  { keras: 'categorical_crossentropy', options: [fromLogits] },
+  { keras: 'sparse_categorical_crossentropy', options: [fromLogits] },
+] as const satisfies readonly LossWithOptionsDef[];
+
 /**
  * Metrics: the functions of tfjs `tf.metrics`. `accuracy` (tfjs id `accuracy`) is resolved to
  * binary, categorical or sparse categorical accuracy from the loss, as Keras does.
