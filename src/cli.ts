@@ -8,12 +8,14 @@ import { validateCommand } from './cli/commands/validateCommand';
 import { summaryCommand } from './cli/commands/summaryCommand';
 import { trainCommand } from './cli/commands/trainCommand';
 import { predictCommand } from './cli/commands/predictCommand';
+import { exportCommand } from './cli/commands/exportCommand';
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   validate: validateCommand,
   summary: summaryCommand,
   train: trainCommand,
   predict: predictCommand,
+  export: exportCommand,
 };
 
 /** Runs one CLI invocation and returns its exit code; users never see a stack trace. */

@@ -22,6 +22,9 @@ Commands:
       --input JSON           samples to predict, e.g. '[[0,1],[1,1]]' (default: the file's predict:)
       --backend NAME         auto (default), node, wasm or cpu
       --json                 print one JSON object: runDir and predictions
+  export FILE [options]      write the model file as a TensorFlow 2 Keras script
+      --out SCRIPT.py        where (default: the model file's name with .py, beside it)
+      --force                overwrite an existing script
   help                       show this text
 
 Exit codes: 0 success, 1 invalid model file or failed run, 2 bad usage, 130 stopped with Ctrl-C.`;
