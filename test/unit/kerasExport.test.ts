@@ -144,3 +144,39 @@ test('comments copied from the model file cannot end the docstring', syntaxCheck
   const text = exported('# a """ quote and a \\ backslash\n' + base('  dataset: iris'));
   assert.equal(pythonSyntaxError(text), undefined);
 });
+
+test('the tutorial additions: from_logits losses, restore_best_weights, feature ranges, a negative label, reshape', () => {
+  const text = exported(`data:
+  csv: d.csv
+  features: "0:8"
+  label: -1
+  test_split: 0.25
+model:
+  - Dense: { units: 10 }
+compile:
+  optimizer: adam
+  loss: { sparse_categorical_crossentropy: { from_logits: true } }
+  metrics: [accuracy]
+fit:
+  epochs: 3
+  validation_split: 0.2
+  early_stopping: { monitor: val_accuracy, patience: 2, min_delta: 0.01, restore_best_weights: true }
+predict:
+  samples: 3
+`);
+  assert.match(text, /^x = df\.iloc\[:, 0:8\]\.values\ny = df\.iloc\[:, -1\]\.values$/m);
+  assert.match(text, /loss=keras\.losses\.SparseCategoricalCrossentropy\(from_logits=True\)/);
+  assert.match(text, /keras\.callbacks\.EarlyStopping\(monitor='val_accuracy', patience=2, min_delta=0\.01, restore_best_weights=True\)/);
+  assert.match(text, /^predictions = tf\.nn\.softmax\(predictions\)\.numpy\(\)/m, 'logits become probabilities');
+  assert.match(text, /^import tensorflow as tf$/m);
+  const mixed = exported(base('  csv: d.csv\n  features: ["0:3", 5]'));
+  assert.match(mixed, /^x_train = df\.iloc\[:, np\.r_\[0:3, 5\]\]\.values$/m);
+  const reshaped = exported(base('  dataset: mnist\n  scale: 255\n  reshape: [28, 28, 1]').replace('Dense: { units: 3', 'Flatten\n  - Dense: { units: 10'));
+  assert.match(reshaped, /^x_train = x_train\.reshape\(-1, 28, 28, 1\)\nx_test = x_test\.reshape\(-1, 28, 28, 1\)$/m);
+});
+
+test('normalizing MNIST flattens the images for the scaler and gives them their shape back', syntaxCheck, () => {
+  const text = exported(base('  dataset: mnist\n  normalize: standard').replace('Dense: { units: 3', 'Flatten\n  - Dense: { units: 10'));
+  assert.match(text, /^x_train = x_train\.reshape\(len\(x_train\), -1\)\n.*\nscaler = StandardScaler\(\)\nx_train = scaler\.fit_transform\(x_train\)\nx_test = scaler\.transform\(x_test\)\nx_train = x_train\.reshape\(-1, 28, 28\)/m);
+  assert.equal(pythonSyntaxError(text), undefined);
+});

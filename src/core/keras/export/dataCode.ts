@@ -71,11 +71,15 @@ export function writeData(script: PythonScript, data: RawMap, loss: string, seed
     const scaler = normalization === 'standard' ? 'StandardScaler' : 'MinMaxScaler';
     script.use(normalization === 'standard' ? 'from sklearn.preprocessing import StandardScaler' : 'from sklearn.preprocessing import MinMaxScaler');
     const what = normalization === 'standard' ? 'to mean 0 and standard deviation 1' : 'to the range 0..1';
+    // The scalers take one row of features a sample: images are flattened for them, and given their shape back.
+    const images = loaded.imageShape;
+    const flat = images ? both((s) => `x_${s} = x_${s}.reshape(len(x_${s}), -1)`) : [];
+    const back = images && !Array.isArray(valueOf(data, 'reshape')) ? both((s) => `x_${s} = x_${s}.reshape(-1, ${images.join(', ')})`) : [];
     script.paragraph(
       [`Rescale each feature ${what}, fitted on the training split only.`],
-      [`scaler = ${scaler}()`, 'x_train = scaler.fit_transform(x_train)', ...(hasTest ? ['x_test = scaler.transform(x_test)'] : [])],
+      [...flat, `scaler = ${scaler}()`, 'x_train = scaler.fit_transform(x_train)', ...(hasTest ? ['x_test = scaler.transform(x_test)'] : []), ...back],
     );
-    prepareNew.push('x_new = scaler.transform(x_new)');
+    prepareNew.push(images ? `x_new = scaler.transform(x_new.reshape(len(x_new), -1))${back.length > 0 ? `.reshape(-1, ${images.join(', ')})` : ''}` : 'x_new = scaler.transform(x_new)');
   }
 
   const reshape = valueOf(data, 'reshape');
@@ -103,6 +107,8 @@ interface LoadedSource {
   /** y already holds vectors (inline rows), which are never one-hot encoded again. */
   vectorLabels: boolean;
   classCount?: number;
+  /** Samples are images (MNIST's 28x28), not rows of features. */
+  imageShape?: number[];
 }
 
 /** Loads x and y (to be split) or x_train, y_train (and x_test, y_test for MNIST). */
@@ -119,7 +125,7 @@ function writeSource(script: PythonScript, data: RawMap, split: boolean, facts: 
         ['MNIST: 60,000 training and 10,000 test images of 28x28 pixels (0..255), labels 0..9.'],
         ['(x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()'],
       );
-      return { hasTest: true, vectorLabels: false, classCount: CLASS_COUNTS.mnist };
+      return { hasTest: true, vectorLabels: false, classCount: CLASS_COUNTS.mnist, imageShape: [28, 28] };
     }
     return writeSklearnDataset(script, name);
   }
@@ -156,8 +162,13 @@ function writeCsv(script: PythonScript, data: RawMap, x: string, y: string, fact
   // pandas names a header-less file's columns 0, 1, 2..., so a label index is also its name there.
   const labelExpr = lastLabel ? 'df.iloc[:, -1]' : typeof label === 'string' || !header ? `df[${pyValue(label)}]` : `df.iloc[:, ${pyValue(label)}]`;
   let featuresExpr: string;
-  if (typeof features === 'string') featuresExpr = `df.iloc[:, ${features}]`;
-  else if (Array.isArray(features) && features.every((f) => typeof f === 'string')) featuresExpr = `df[${pyValue(features)}]`;
+  const isSlice = (f: unknown): f is string => typeof f === 'string' && f.includes(':');
+  if (typeof features === 'string') featuresExpr = `df.iloc[:, ${features.replace(/\s+/g, '')}]`;
+  else if (Array.isArray(features) && features.some(isSlice)) {
+    // numpy's index trick joins ranges and single columns: np.r_[0:8, 10].
+    script.use('import numpy as np');
+    featuresExpr = `df.iloc[:, np.r_[${features.map((f) => (isSlice(f) ? f.replace(/\s+/g, '') : pyValue(f))).join(', ')}]]`;
+  } else if (Array.isArray(features) && features.every((f) => typeof f === 'string')) featuresExpr = `df[${pyValue(features)}]`;
   else if (Array.isArray(features)) featuresExpr = `df.iloc[:, ${pyValue(features)}]`;
   else if (lastLabel) featuresExpr = 'df.iloc[:, :-1]';
   else if (typeof label === 'string' || !header) featuresExpr = `df.drop(${pyValue(label)}, axis=1)`;
