@@ -7,11 +7,13 @@ const SECTION_ORDER: Array<keyof ModelFileObject> = ['name', 'seed', 'data', 'mo
  * Writes a model file the way the examples are written: one line per layer with its options in braces
  * (`- Dense: { units: 128, activation: relu }`), short lists of numbers inline (`[28, 28]`), and the
  * header lines as `#` comments at the top (what was imported from where, and what was not translated).
+ * `comments` puts a comment at the end of a value's line, by its dotted path: `{ 'data.csv': '...' }`.
  */
-export function writeModelFile(file: ModelFileObject, header: string[] = []): string {
+export function writeModelFile(file: ModelFileObject, header: string[] = [], comments: Record<string, string> = {}): string {
   const ordered: Record<string, unknown> = {};
   for (const key of SECTION_ORDER) if (file[key] !== undefined) ordered[key] = file[key];
-  const doc = new YAML.Document(ordered);
+  // The same list twice (inline x and predict inputs) is written twice, never as an anchor and alias.
+  const doc = new YAML.Document(ordered, { aliasDuplicateObjects: false });
   YAML.visit(doc, {
     Seq(_key, node) {
       if (node.items.every((item) => YAML.isScalar(item) || (YAML.isSeq(item) && item.items.every(YAML.isScalar)))) node.flow = true;
@@ -30,6 +32,15 @@ export function writeModelFile(file: ModelFileObject, header: string[] = []): st
     if (!YAML.isMap(map)) continue;
     for (const pair of map.items) if (YAML.isMap(pair.value)) pair.value.flow = true;
   }
+  for (const [at, comment] of Object.entries(comments)) {
+    const node = doc.getIn(at.split('.'), true);
+    if (YAML.isNode(node)) node.comment = ` ${comment}`;
+  }
   if (header.length > 0) doc.commentBefore = header.map((line) => (line ? ` ${line}` : '')).join('\n');
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+  // yaml pads flow maps and lists alike; the examples pad maps only: `{ units: 4, input_shape: [2] }`.
+  const text = doc.toString({ lineWidth: 0, flowCollectionPadding: true });
+  return text
+    .split('\n')
+    .map((line) => (line.trimStart().startsWith('#') ? line : line.replace(/\[ (?=\S)/g, '[').replace(/(?<=\S) \]/g, ']')))
+    .join('\n');
 }

@@ -1,0 +1,61 @@
+import * as path from 'path';
+import type { ImportResult, ModelFileObject, SourceNote } from './importTypes';
+import { writeModelFile } from './modelFileWriter';
+import { parsePython } from './script/pythonAst';
+import { ScriptReader } from './script/scriptReader';
+import { dataSection } from './script/dataSection';
+import type { ModelState } from './script/values';
+
+export { importAnchors } from './script/importAnchors';
+
+const SUPPORTED = 'the importer reads Sequential models: Sequential([...]), or Sequential() followed by model.add(...)';
+
+/**
+ * A Keras tutorial script as a model file, read without running Python: the Sequential model, its
+ * compile and fit, the data it loads and prepares, and its predict. Every statement that affects
+ * the model and is not translated is a warning, also written as a comment at the top of the file.
+ */
+export function importKerasScript(source: string, scriptPath: string): ImportResult {
+  const scriptName = path.basename(scriptPath);
+  const reader = new ScriptReader(source);
+  reader.run(parsePython(source));
+  reader.finish();
+  const at = (from: number, message: string): SourceNote => ({ ...reader.source.position(from), message });
+  const model = chooseModel(reader.models);
+  if (!model) {
+    const other = reader.otherModels[0];
+    const message = other ? `${other.message}: ${SUPPORTED}` : `no Sequential model found: ${SUPPORTED}`;
+    return { warnings: [], error: other ? at(other.from, message) : { line: 1, column: 1, message } };
+  }
+  for (const m of reader.models) if (m !== model) reader.warn(m.from, 'not translated: a second Sequential model: the model file holds the one that is trained');
+  for (const other of reader.otherModels) reader.warn(other.from, `not translated: ${other.message}`);
+
+  const file: ModelFileObject = { name: path.basename(scriptPath).replace(/\.[^.]*$/, ''), model: model.layers };
+  if (reader.seed !== undefined) file.seed = reader.seed;
+  const data = dataSection(model.fit?.x, model.fit?.y, scriptName);
+  file.data = data.data;
+  if (model.compiled) {
+    const compile: Record<string, unknown> = { optimizer: model.compiled.optimizer };
+    if (model.compiled.loss !== undefined) compile.loss = model.compiled.loss;
+    else reader.warn(model.compiled.from, 'not translated: compile without a loss: the model file needs one (loss: ...)');
+    if (model.compiled.metrics && model.compiled.metrics.length > 0) compile.metrics = model.compiled.metrics;
+    file.compile = compile;
+  } else reader.warn(model.from, 'not translated: the model is never compiled: add compile: { optimizer: ..., loss: ... } to the model file');
+  if (model.fit && Object.keys(model.fit.options).length > 0) file.fit = model.fit.options;
+  if (model.predict) file.predict = model.predict;
+
+  const warnings = reader.warnings.sort((a, b) => a.from - b.from).map((w) => at(w.from, w.message));
+  const header = [`Imported from ${scriptName} by nn-trainer import.`];
+  if (data.note) header.push(data.note);
+  if (warnings.length > 0) {
+    header.push('Not translated:');
+    for (const w of warnings) header.push(`  ${scriptName}:${w.line}:${w.column}  ${w.message.replace(/^not translated: /, '')}`);
+  }
+  const comments = data.csvComment ? { 'data.csv': data.csvComment } : undefined;
+  return { text: writeModelFile(file, header, comments), warnings };
+}
+
+/** The model that is trained (the first one fit), else the last one built. */
+function chooseModel(models: ModelState[]): ModelState | undefined {
+  return models.find((m) => m.fit) ?? models.find((m) => m.compiled) ?? models[models.length - 1];
+}

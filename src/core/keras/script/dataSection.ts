@@ -1,0 +1,74 @@
+import type { DataValue, Value } from './values';
+
+/** Where scikit-learn's breast cancer data is shipped, as a CSV whose label column is `diagnosis`. */
+export const BREAST_CANCER_CSV = 'breast-cancer.csv';
+
+/** A placeholder for data the script never defines (seed 001's `train_x`). */
+export const PLACEHOLDER_CSV = 'your-data.csv';
+
+export interface DataSection {
+  data: Record<string, unknown>;
+  /** A comment for the `csv:` line (the placeholder's). */
+  csvComment?: string;
+  /** A header line about the data (what to do with a placeholder or a shipped CSV). */
+  note?: string;
+}
+
+function dataOf(value: Value | undefined): DataValue | undefined {
+  return value?.kind === 'data' ? value.data : undefined;
+}
+
+/** The name of a value the script uses but never defines, as `fit(train_x, ...)` has it. */
+function undefinedName(value: Value | undefined): string | undefined {
+  if (value?.kind === 'data' && value.data.origin.kind === 'undefined') return value.data.origin.name;
+  if (value?.kind === 'qualified' && /^[a-z_]\w*$/i.test(value.path)) return value.path;
+  return undefined;
+}
+
+/** The model file's `data` section from what `fit(x, y)` was given. */
+export function dataSection(xValue: Value | undefined, yValue: Value | undefined, scriptName: string): DataSection {
+  const x = dataOf(xValue);
+  const y = dataOf(yValue);
+  const origin = x?.origin ?? y?.origin;
+  if (!x || !origin || origin.kind === 'undefined') {
+    const name = undefinedName(xValue) ?? (xValue === undefined ? undefined : 'the training data');
+    const what = name ? `${name} is not defined in ${scriptName}` : `${scriptName} never calls fit`;
+    return {
+      data: { csv: PLACEHOLDER_CSV },
+      csvComment: `${what}: point this at your CSV`,
+      note: `${what}: data.csv is a placeholder; point it at your CSV (label: the label column, default the last)`,
+    };
+  }
+  const data: Record<string, unknown> = {};
+  let note: string | undefined;
+  switch (origin.kind) {
+    case 'builtin':
+      if (origin.name === 'breast_cancer') {
+        data.csv = BREAST_CANCER_CSV;
+        data.label = 'diagnosis';
+        note = `load_breast_cancer(): scikit-learn's data ships as examples/${BREAST_CANCER_CSV} (Open the Examples); keep a copy beside this file`;
+      } else data.dataset = origin.name;
+      break;
+    case 'csv':
+      data.csv = origin.path;
+      if (y?.label !== undefined) data.label = y.label;
+      if (Array.isArray(x.features) || typeof x.features === 'string') data.features = x.features;
+      else if (x.features && 'drop' in x.features) {
+        const others = x.features.drop.filter((c) => c !== y?.label);
+        if (y?.label === undefined && x.features.drop.length === 1) data.label = x.features.drop[0];
+        else if (others.length > 0) note = `columns ${others.join(', ')} are dropped in the script: list the features to keep them out (features: [...])`;
+      }
+      break;
+    case 'inline':
+      data.inline = { x: origin.value, ...(y && y.origin.kind === 'inline' ? { y: y.origin.value } : {}) };
+      break;
+  }
+  // The built-ins keep their own test split (the format says so), so a train_test_split of them is theirs.
+  const keepsOwnSplit = origin.kind === 'builtin' && origin.name !== 'breast_cancer';
+  if (x.testSplit !== undefined && !keepsOwnSplit) data.test_split = x.testSplit;
+  if (x.scale !== undefined) data.scale = x.scale;
+  if (x.normalize) data.normalize = x.normalize;
+  if (y?.oneHot) data.one_hot = true;
+  if (x.reshape) data.reshape = x.reshape;
+  return { data, note };
+}

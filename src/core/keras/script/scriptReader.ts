@@ -1,0 +1,501 @@
+import type { Expr, Stmt } from './pythonAst';
+import { SourceText } from './sourceText';
+import { layerType, snakeCase, isLoss, isMetric, optimizerName } from './kerasNames';
+import { literalOf, namedArguments, type ReaderContext } from './readerContext';
+import { layerFromCall, regularizerFromCall } from './layerCall';
+import { lossFromCall, lossOf, metricFromCall, metricsOf, optimizerFromCall, optimizerOf } from './compileCall';
+import { earlyStoppingFromCall, fitArguments } from './fitCall';
+import { dataAttribute, dataMethod, dataSubscript, expandDims, mnistLoad, normalizeData, scaleData, sklearnLoad, toCategorical, trainTestSplit } from './dataOps';
+import { UNKNOWN, type DataValue, type ModelState, type Value } from './values';
+
+type Call = Extract<Expr, { kind: 'call' }>;
+
+export interface ReaderNote {
+  from: number;
+  message: string;
+}
+
+/** Calls that only print or set up the session: read and dropped without a warning (README lists them). */
+const SILENT_CALLS = new Set(['print', 'display', 'summary', 'plot_model_summary', 'filterwarnings', 'disable_eager_execution', 'set_verbosity']);
+
+/** Functions that seed the random generators: the model file's `seed`. */
+const SEED_CALLS = new Set(['seed', 'set_seed', 'set_random_seed']);
+
+const INITIALIZER_CLASSES = new Set(['GlorotUniform', 'GlorotNormal', 'HeUniform', 'HeNormal', 'LecunUniform', 'LecunNormal', 'RandomUniform', 'RandomNormal', 'TruncatedNormal', 'VarianceScaling', 'Orthogonal', 'Identity', 'Zeros', 'Ones', 'Constant']);
+
+/**
+ * Follows a script statement by statement, keeping what each name holds in the model file's terms
+ * (a Sequential model and its layers, data and what was done to it, optimizers, losses, callbacks),
+ * and a warning for every statement it cannot translate.
+ */
+export class ScriptReader implements ReaderContext {
+  readonly source: SourceText;
+  readonly warnings: ReaderNote[] = [];
+  readonly models: ModelState[] = [];
+  /** Where a model that is not Sequential is built (functional API, subclass): the error when no Sequential model exists. */
+  readonly otherModels: ReaderNote[] = [];
+  seed?: number;
+  private scopes: Array<Map<string, Value>> = [new Map()];
+  private readonly functions: Array<{ name: string; value: Extract<Value, { kind: 'function' }> }> = [];
+
+  constructor(text: string) {
+    this.source = new SourceText(text);
+  }
+
+  warn(from: number, message: string): void {
+    if (!this.warnings.some((w) => w.from === from && w.message === message)) this.warnings.push({ from, message });
+  }
+
+  code(expr: Expr): string {
+    return this.source.snippet(expr.from, expr.to, 60);
+  }
+
+  run(statements: Stmt[]): void {
+    for (const s of statements) this.statement(s);
+  }
+
+  /** Warnings for what was defined and never used by the model (custom metrics, helper functions). */
+  finish(): void {
+    for (const f of this.functions) {
+      if (!f.value.used) this.warn(f.value.from, `not translated: the function ${f.name}${''}: functions are translated only where the model's code calls them`);
+    }
+  }
+
+  private lookup(name: string): Value | undefined {
+    for (let i = this.scopes.length - 1; i >= 0; i--) {
+      const v = this.scopes[i].get(name);
+      if (v) return v;
+    }
+    return undefined;
+  }
+
+  private bind(name: string, value: Value): void {
+    this.scopes[this.scopes.length - 1].set(name, value);
+  }
+
+  private notTranslated(s: { from: number; to: number }, why = ''): void {
+    this.warn(s.from, `not translated: \`${this.source.snippet(s.from, s.to)}\`${why}`);
+  }
+
+  private statement(s: Stmt): void {
+    switch (s.kind) {
+      case 'import':
+        for (const n of s.names) {
+          const path = s.module ? `${s.module}.${n.name}` : n.name;
+          // `import tensorflow.keras` binds `tensorflow`; `import a.b as c` binds c to a.b.
+          if (n.alias) this.bind(n.alias, { kind: 'qualified', path });
+          else if (s.module) this.bind(n.name, { kind: 'qualified', path });
+          else this.bind(n.name.split('.')[0], { kind: 'qualified', path: n.name.split('.')[0] });
+        }
+        return;
+      case 'pass':
+        return;
+      case 'mainGuard':
+        this.run(s.body);
+        return;
+      case 'function': {
+        const params = s.params.replace(/^\(|\)$/g, '').split(',').map((p) => p.split(/[=:]/)[0].trim()).filter((p) => p && !p.startsWith('*'));
+        const value: Extract<Value, { kind: 'function' }> = { kind: 'function', params, body: s.body, from: s.from, used: false };
+        this.functions.push({ name: s.name, value });
+        this.bind(s.name, value);
+        return;
+      }
+      case 'class': {
+        const base = s.bases.map((b) => this.qualifiedName(b)).find((n) => n === 'Model' || n === 'Sequential');
+        if (base === 'Model') {
+          this.otherModels.push({ from: s.from, message: `the subclassed model ${s.name}(keras.Model) is not supported` });
+          this.notTranslated({ from: s.from, to: s.from + `class ${s.name}`.length }, ': a subclassed model');
+        } else this.notTranslated({ from: s.from, to: Math.min(s.to, s.from + 60) }, ': classes are not translated');
+        return;
+      }
+      case 'expr': {
+        if (s.expr.kind === 'string') return; // a docstring
+        const value = this.evaluate(s.expr);
+        if (value.kind === 'unknown') this.notTranslated(s, this.hint(s.expr));
+        return;
+      }
+      case 'assign': {
+        const value = this.evaluate(s.value);
+        if (value.kind === 'unknown') this.notTranslated(s, this.hint(s.value));
+        for (const target of s.targets) this.assign(target, value);
+        return;
+      }
+      case 'update': {
+        const current = this.evaluate(s.target);
+        const operand = literalOf(this.evaluate(s.value));
+        if (current.kind === 'data' && s.op === '/=' && typeof operand === 'number') {
+          const scaled = scaleData(current.data, operand);
+          if (scaled.kind !== 'unknown') {
+            this.assign(s.target, scaled);
+            return;
+          }
+        }
+        this.notTranslated(s);
+        if (s.target.kind === 'name') this.bind(s.target.name, UNKNOWN);
+        return;
+      }
+      case 'return':
+        return;
+      case 'other': {
+        const why = /For|While/.test(s.node) ? ': loops are not translated' : s.node === 'error' ? ': a syntax error' : '';
+        this.notTranslated({ from: s.from, to: Math.min(s.to, this.lineEnd(s.from)) }, why);
+        return;
+      }
+    }
+  }
+
+  private lineEnd(from: number): number {
+    const end = this.source.text.indexOf('\n', from);
+    return end < 0 ? this.source.text.length : end;
+  }
+
+  /** Why a statement is left out, when the name it calls says it (plotting, saving). */
+  private hint(expr: Expr): string {
+    const callee = expr.kind === 'call' ? expr.callee : undefined;
+    const root = callee ? this.rootPath(callee) : undefined;
+    if (root && /^(matplotlib|seaborn|plotly)/.test(root)) return ': plotting (the training panel draws the curves)';
+    const method = callee?.kind === 'attr' ? callee.name : undefined;
+    if (method && ['save', 'save_weights', 'export'].includes(method)) return ': each run folder keeps the trained model (model.json, weights.bin)';
+    return '';
+  }
+
+  private rootPath(expr: Expr): string | undefined {
+    if (expr.kind === 'name') {
+      const v = this.lookup(expr.name);
+      return v?.kind === 'qualified' ? v.path : undefined;
+    }
+    if (expr.kind === 'attr' || expr.kind === 'call' || expr.kind === 'subscript') return this.rootPath(expr.kind === 'call' ? expr.callee : expr.object);
+    return undefined;
+  }
+
+  private assign(target: Expr, value: Value): void {
+    if (target.kind === 'name') {
+      this.bind(target.name, value);
+      return;
+    }
+    if (target.kind === 'tuple' || target.kind === 'list') {
+      const literal = value.kind === 'literal' && Array.isArray(value.value) ? value.value : undefined;
+      const items: Value[] | undefined = value.kind === 'tuple' ? value.items : literal?.map((v) => ({ kind: 'literal', value: v }) as Value);
+      target.items.forEach((t, i) => this.assign(t, items && items.length === target.items.length ? items[i] : UNKNOWN));
+    }
+  }
+
+  /** The dotted name an expression stands for through the imports (`L.Dense` -> `tensorflow.keras.layers.Dense`). */
+  private path(expr: Expr): string | undefined {
+    if (expr.kind === 'name') {
+      const v = this.lookup(expr.name);
+      if (!v) return expr.name;
+      return v.kind === 'qualified' ? v.path : undefined;
+    }
+    if (expr.kind === 'attr') {
+      const base = this.path(expr.object);
+      return base === undefined ? undefined : `${base}.${expr.name}`;
+    }
+    return undefined;
+  }
+
+  qualifiedName(expr: Expr): string | undefined {
+    return this.path(expr)?.split('.').pop();
+  }
+
+  evaluate(expr: Expr): Value {
+    switch (expr.kind) {
+      case 'number':
+      case 'string':
+      case 'bool':
+        return { kind: 'literal', value: expr.value };
+      case 'none':
+        return { kind: 'literal', value: null };
+      case 'unary': {
+        const v = literalOf(this.evaluate(expr.operand));
+        if (typeof v === 'number' && (expr.op === '-' || expr.op === '+')) return { kind: 'literal', value: expr.op === '-' ? -v : v };
+        return UNKNOWN;
+      }
+      case 'list':
+      case 'tuple': {
+        const items = expr.items.map((i) => this.evaluate(i));
+        const literals = items.map(literalOf);
+        if (literals.every((l) => l !== undefined) && items.every((i) => i.kind === 'literal')) return { kind: 'literal', value: literals };
+        return { kind: 'tuple', items };
+      }
+      case 'name': {
+        const v = this.lookup(expr.name);
+        return v ?? { kind: 'qualified', path: expr.name };
+      }
+      case 'attr': {
+        const object = this.evaluate(expr.object);
+        if (object.kind === 'qualified') return { kind: 'qualified', path: `${object.path}.${expr.name}` };
+        if (object.kind === 'data') return dataAttribute(object.data, expr.name);
+        return UNKNOWN;
+      }
+      case 'subscript': {
+        const object = this.evaluate(expr.object);
+        if (object.kind === 'data') return dataSubscript(object.data, expr.index);
+        if (object.kind === 'dataShape') return object;
+        return UNKNOWN;
+      }
+      case 'binary':
+        return this.binary(expr);
+      case 'call':
+        return this.call(expr);
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  private binary(expr: Extract<Expr, { kind: 'binary' }>): Value {
+    const left = this.evaluate(expr.left);
+    const right = this.evaluate(expr.right);
+    const l = literalOf(left);
+    const r = literalOf(right);
+    if (typeof l === 'number' && typeof r === 'number') {
+      const ops: Record<string, (a: number, b: number) => number> = { '+': (a, b) => a + b, '-': (a, b) => a - b, '*': (a, b) => a * b, '/': (a, b) => a / b, '**': (a, b) => a ** b, '//': (a, b) => Math.floor(a / b) };
+      if (ops[expr.op]) return { kind: 'literal', value: ops[expr.op](l, r) };
+    }
+    if (left.kind === 'data' && expr.op === '/' && typeof r === 'number') return scaleData(left.data, r);
+    if (left.kind === 'data' && expr.op === '*' && typeof r === 'number' && r > 0 && r < 1) return scaleData(left.data, Number((1 / r).toPrecision(12)));
+    if (left.kind === 'dataShape' || right.kind === 'dataShape') return { kind: 'dataShape' };
+    return UNKNOWN;
+  }
+
+  private call(call: Call): Value {
+    const callee = call.callee;
+    if (callee.kind === 'attr') {
+      const object = this.evaluate(callee.object);
+      if (object.kind === 'model') return this.modelMethod(object.model, callee.name, call);
+      if (object.kind === 'data') return this.dataCall(object.data, callee.name, call);
+      if (object.kind === 'scaler') return this.scalerMethod(object.normalize, callee.name, call);
+      if (object.kind === 'history' || object.kind === 'unknown') return UNKNOWN;
+      if (object.kind !== 'qualified') return UNKNOWN;
+    }
+    const calleeValue = this.evaluate(callee);
+    if (calleeValue.kind === 'function') return this.inline(calleeValue, call);
+    const path = this.path(callee);
+    if (path === undefined) return UNKNOWN;
+    return this.libraryCall(path, call);
+  }
+
+  /** A function of the script called with arguments: its body read with the parameters bound. */
+  private inline(fn: Extract<Value, { kind: 'function' }>, call: Call): Value {
+    if (this.scopes.length > 20) return UNKNOWN;
+    fn.used = true;
+    const scope = new Map<string, Value>();
+    fn.params.forEach((p, i) => {
+      const arg = call.args[i] ?? call.kwargs.find((k) => k.name === p)?.value;
+      if (arg) scope.set(p, this.evaluate(arg));
+    });
+    this.scopes.push(scope);
+    let result: Value = { kind: 'literal', value: null };
+    try {
+      for (const s of fn.body) {
+        if (s.kind === 'return') {
+          result = s.value ? this.evaluate(s.value) : result;
+          break;
+        }
+        this.statement(s);
+      }
+    } finally {
+      this.scopes.pop();
+    }
+    return result;
+  }
+
+  private libraryCall(path: string, call: Call): Value {
+    const parts = path.split('.');
+    const name = parts[parts.length - 1];
+    const owner = parts[parts.length - 2];
+    if (SILENT_CALLS.has(name) && (parts.length === 1 || name !== 'summary')) return { kind: 'literal', value: null };
+    if (SEED_CALLS.has(name) && (parts.length > 1)) {
+      const seed = literalOf(call.args[0] ? this.evaluate(call.args[0]) : UNKNOWN);
+      if (typeof seed === 'number' && Number.isInteger(seed)) {
+        this.seed ??= seed;
+        return { kind: 'literal', value: null };
+      }
+      return UNKNOWN;
+    }
+    if (name === 'Sequential') return this.sequential(call);
+    if (name === 'Model' && parts.length >= 1 && !/sklearn/.test(path)) {
+      this.otherModels.push({ from: call.from, message: 'the functional API (keras.Model(inputs, outputs)) is not supported' });
+      return UNKNOWN;
+    }
+    if (name === 'Input' || name === 'InputLayer') return this.inputLayer(name, call);
+    const type = layerType(name);
+    if (type && (parts.length === 1 || /layers/.test(path) || /keras/.test(path))) return { kind: 'layer', layer: layerFromCall(type, name, call, this) };
+    if (name === 'load_data' && owner === 'mnist') return mnistLoad(call.from);
+    if (name === 'load_data') {
+      this.warn(call.from, `not translated: \`${this.code(call)}\`: the built-in data sets are mnist, iris, digits and xor`);
+      return UNKNOWN;
+    }
+    const sklearn = /^load_(iris|digits|breast_cancer)$/.exec(name);
+    if (sklearn) return sklearnLoad(sklearn[1] as 'iris' | 'digits' | 'breast_cancer', call, this);
+    if (name === 'read_csv' || name === 'loadtxt' || name === 'genfromtxt') return this.readCsv(name, call);
+    if (name === 'train_test_split') return trainTestSplit(call, this);
+    if (name === 'StandardScaler' || name === 'MinMaxScaler') return { kind: 'scaler', normalize: name === 'StandardScaler' ? 'standard' : 'minmax' };
+    if (name === 'to_categorical') return toCategorical(call, this);
+    if (name === 'expand_dims') {
+      const x = call.args[0] ? this.evaluate(call.args[0]) : UNKNOWN;
+      return x.kind === 'data' ? expandDims(x.data) : UNKNOWN;
+    }
+    if (['array', 'asarray', 'float32'].includes(name) && call.args[0]) {
+      const arg = this.evaluate(call.args[0]);
+      if (arg.kind === 'data') return arg;
+      const literal = literalOf(arg);
+      return Array.isArray(literal) ? { kind: 'data', data: { origin: { kind: 'inline', value: literal }, part: 'x', split: 'all', from: call.from } } : UNKNOWN;
+    }
+    if (name === 'EarlyStopping') return earlyStoppingFromCall(call, this);
+    if (optimizerName(name) && /optimizers|^[A-Z]/.test(path) && /^[A-Z]/.test(name)) return optimizerFromCall(name, call, this);
+    if (/^[A-Z]/.test(name) && /losses/.test(path) || (parts.length === 1 && isLoss(snakeCase(name)) && /[A-Z]/.test(name) && /Crossentropy|Error|Hinge|Divergence|Poisson|LogCosh|Similarity/.test(name))) return lossFromCall(name, call, this);
+    if (/^[A-Z]/.test(name) && (/metrics/.test(path) || (parts.length === 1 && isMetric(snakeCase(name))))) return metricFromCall(name, call, this);
+    if (/^[lL]1(_?[lL]2)?$|^[lL]2$/.test(name)) return regularizerFromCall(name, call, this);
+    if (INITIALIZER_CLASSES.has(name)) {
+      for (const arg of [...call.args, ...call.kwargs.map((k) => k.value)]) this.warn(arg.from, `not translated: ${this.code(arg)} of ${name}: the format's initializers take no options`);
+      return { kind: 'initializer', value: snakeCase(name) };
+    }
+    return UNKNOWN;
+  }
+
+  private readCsv(name: string, call: Call): Value {
+    const args = namedArguments(call, ['fname'], this, name);
+    const file = literalOf(this.evaluate(call.args[0] ?? { kind: 'other', from: call.from, to: call.to }));
+    if (typeof file !== 'string') return UNKNOWN;
+    for (const [key, expr] of args) {
+      if (key === 'fname' || key === 'filepath_or_buffer') continue;
+      const v = literalOf(this.evaluate(expr));
+      // A header row is detected by the format, and commas are its delimiter.
+      if ((key === 'delimiter' || key === 'sep') && v === ',') continue;
+      if (key === 'skiprows' || key === 'header' || key === 'dtype' || key === 'skip_header') continue;
+      this.warn(expr.from, `not translated: ${key}=${this.code(expr)} of ${name}`);
+    }
+    return { kind: 'data', data: { origin: { kind: 'csv', path: file }, part: 'whole', split: 'all', from: call.from } };
+  }
+
+  private dataCall(d: DataValue, method: string, call: Call): Value {
+    return dataMethod(d, method, call, this);
+  }
+
+  private scalerMethod(normalize: 'standard' | 'minmax', method: string, call: Call): Value {
+    const x = call.args[0] ? this.evaluate(call.args[0]) : UNKNOWN;
+    if (x.kind !== 'data') return UNKNOWN;
+    if (method === 'fit') return { kind: 'scaler', normalize };
+    if (method === 'fit_transform' || method === 'transform') return normalizeData(x.data, normalize);
+    return UNKNOWN;
+  }
+
+  private inputLayer(name: string, call: Call): Value {
+    const args = namedArguments(call, ['shape'], this, name);
+    const shapeExpr = args.get('shape') ?? args.get('input_shape');
+    const batch = args.get('batch_shape') ?? args.get('batch_input_shape');
+    for (const [key, expr] of args) if (!['shape', 'input_shape', 'batch_shape', 'batch_input_shape', 'name', 'dtype'].includes(key)) this.warn(expr.from, `not translated: ${key}=${this.code(expr)} of ${name}`);
+    if (batch) {
+      const shape = literalOf(this.evaluate(batch));
+      return { kind: 'input', shape: Array.isArray(shape) ? shape.slice(1) : undefined };
+    }
+    const value = shapeExpr ? this.evaluate(shapeExpr) : UNKNOWN;
+    const shape = literalOf(value);
+    return { kind: 'input', shape: Array.isArray(shape) ? shape : typeof shape === 'number' ? [shape] : undefined };
+  }
+
+  private sequential(call: Call): Value {
+    const model: ModelState = { layers: [], from: call.from };
+    this.models.push(model);
+    const args = namedArguments(call, ['layers', 'name'], this, 'Sequential');
+    const layers = args.get('layers');
+    if (layers) {
+      if (layers.kind === 'list' || layers.kind === 'tuple') for (const item of layers.items) this.addLayer(model, item);
+      else this.warn(layers.from, `not translated: the layers ${this.code(layers)}: only a list written in Sequential([...]) is read`);
+    }
+    for (const [key, expr] of args) if (key !== 'layers' && key !== 'name') this.warn(expr.from, `not translated: ${key}=${this.code(expr)} of Sequential`);
+    return { kind: 'model', model };
+  }
+
+  private addLayer(model: ModelState, expr: Expr): void {
+    const value = this.evaluate(expr);
+    if (value.kind === 'input') {
+      if (model.layers.length > 0) this.warn(expr.from, `not translated: \`${this.code(expr)}\`: an Input is read only before the first layer`);
+      else if (value.shape === undefined) this.warn(expr.from, `not translated: \`${this.code(expr)}\`: its shape is not a constant; the shape comes from the data`);
+      else model.pendingInputShape = value.shape;
+      return;
+    }
+    if (value.kind !== 'layer') {
+      const name = expr.kind === 'call' ? this.qualifiedName(expr.callee) : undefined;
+      const why = name && /^[A-Z]/.test(name) ? `: ${name} is not a layer of the format, so the model file lacks it` : ': not a layer the importer reads';
+      this.warn(expr.from, `not translated: the layer \`${this.code(expr)}\`${why}`);
+      return;
+    }
+    const [type, options] = Object.entries(value.layer.layer)[0];
+    const withInput = { ...options };
+    if (model.layers.length === 0 && model.pendingInputShape !== undefined && withInput.input_shape === undefined && withInput.input_dim === undefined) {
+      withInput.input_shape = model.pendingInputShape;
+    }
+    if (model.layers.length > 0 && (withInput.input_shape !== undefined || withInput.input_dim !== undefined) && type !== 'Embedding') {
+      // Keras ignores input_shape past the first layer; so does the format, which refuses it there.
+      delete withInput.input_shape;
+      delete withInput.input_dim;
+    }
+    model.pendingInputShape = undefined;
+    model.layers.push(Object.keys(withInput).length === 0 ? type : { [type]: withInput });
+  }
+
+  private modelMethod(model: ModelState, method: string, call: Call): Value {
+    const done: Value = { kind: 'literal', value: null };
+    switch (method) {
+      case 'add':
+        if (call.args[0]) this.addLayer(model, call.args[0]);
+        return done;
+      case 'compile': {
+        const args = namedArguments(call, ['optimizer', 'loss', 'metrics'], this, 'compile');
+        const compiled: NonNullable<ModelState['compiled']> = { from: call.from };
+        // Keras' compile defaults to rmsprop.
+        compiled.optimizer = args.get('optimizer') ? optimizerOf(args.get('optimizer')!, this) : 'rmsprop';
+        if (args.get('loss')) compiled.loss = lossOf(args.get('loss')!, this);
+        if (args.get('metrics')) compiled.metrics = metricsOf(args.get('metrics')!, this);
+        for (const [key, expr] of args) if (!['optimizer', 'loss', 'metrics'].includes(key)) this.warn(expr.from, `not translated: ${key}=${this.code(expr)} of compile`);
+        model.compiled = compiled;
+        return done;
+      }
+      case 'fit': {
+        const fit = fitArguments(call, this);
+        if (model.fit) this.warn(call.from, 'not translated: a second model.fit(...): the model file trains once, as the first fit says');
+        else model.fit = { options: fit.options, x: fit.x && this.evaluate(fit.x), y: fit.y && this.evaluate(fit.y), from: call.from };
+        return { kind: 'history' };
+      }
+      case 'evaluate':
+        return this.evaluateCall(model, call);
+      case 'predict':
+        return this.predictCall(model, call);
+      case 'summary':
+        return done;
+      case 'build':
+        return done;
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  /** evaluate needs no section: the test split (or the training data) is evaluated after training. */
+  private evaluateCall(model: ModelState, call: Call): Value {
+    const x = call.args[0] ?? call.kwargs.find((k) => k.name === 'x')?.value;
+    const value = x ? this.evaluate(x) : UNKNOWN;
+    const fitX = model.fit?.x;
+    const same = value.kind === 'data' && fitX?.kind === 'data' && value.data.origin === fitX.data.origin;
+    if (value.kind === 'data' && (value.data.split === 'test' || same || value.data.origin.kind === 'inline')) return { kind: 'literal', value: null };
+    if (value.kind === 'qualified' || (value.kind === 'data' && value.data.origin.kind === 'undefined')) return { kind: 'literal', value: null };
+    this.warn(call.from, `not translated: \`${this.code(call)}\`: evaluation runs on the test split after training`);
+    return { kind: 'literal', value: null };
+  }
+
+  private predictCall(model: ModelState, call: Call): Value {
+    const x = call.args[0] ?? call.kwargs.find((k) => k.name === 'x')?.value;
+    const value = x ? this.evaluate(x) : UNKNOWN;
+    let predict: Record<string, unknown> | undefined;
+    if (value.kind === 'data' && value.data.split === 'test' && value.data.count !== undefined) predict = { samples: value.data.count };
+    else if (value.kind === 'data' && value.data.origin.kind === 'inline' && value.data.count === undefined) predict = { inputs: value.data.origin.value };
+    else if (value.kind === 'data' && value.data.origin.kind === 'inline') predict = { inputs: value.data.origin.value.slice(0, value.data.count) };
+    if (!predict) {
+      const why = value.kind === 'data' && value.data.split === 'test' ? ': the whole test split is evaluated after training; `predict: { samples: N }` shows the first N' : ': predict: takes samples written in the file or the first N test samples';
+      this.warn(call.from, `not translated: \`${this.code(call)}\`${why}`);
+    } else if (model.predict) this.warn(call.from, `not translated: \`${this.code(call)}\`: the model file keeps the first predict`);
+    else model.predict = predict;
+    return { kind: 'literal', value: null };
+  }
+}
