@@ -8,6 +8,7 @@ import { validateCommand } from './cli/commands/validateCommand';
 import { summaryCommand } from './cli/commands/summaryCommand';
 import { trainCommand } from './cli/commands/trainCommand';
 import { predictCommand } from './cli/commands/predictCommand';
+import { importCommand } from './cli/commands/importCommand';
 import { exportCommand } from './cli/commands/exportCommand';
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   summary: summaryCommand,
   train: trainCommand,
   predict: predictCommand,
+  import: importCommand,
   export: exportCommand,
 };
 

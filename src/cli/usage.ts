@@ -25,6 +25,10 @@ Commands:
   export FILE [options]      write the model file as a TensorFlow 2 Keras script
       --out SCRIPT.py        where (default: the model file's name with .py, beside it)
       --force                overwrite an existing script
+  import SCRIPT.py [options] a Keras script (or model JSON) as a model file; prints what was
+                             not translated as SCRIPT.py:LINE:COLUMN: warning: ... lines
+      --out FILE             the model file to write (default: SCRIPT.nn.yaml beside the script)
+      --force                overwrite FILE if it exists
   help                       show this text
 
 Exit codes: 0 success, 1 invalid model file or failed run, 2 bad usage, 130 stopped with Ctrl-C.`;

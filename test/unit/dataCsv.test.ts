@@ -85,7 +85,7 @@ test('string labels become classes in sorted order; semicolon files work', async
 });
 
 test('missing file: SpecError at data.csv with the resolved path', async () => {
-  await rejectsAt(load('nope/missing.csv'), ['data', 'csv'], new RegExp(`not found: ${path.join(dir, 'nope/missing.csv')}`));
+  await rejectsAt(load('nope/missing.csv'), ['data', 'csv'], new RegExp(`not found: ${path.join(dir, 'nope/missing.csv')}: point this at your CSV file`));
 });
 
 test('missing columns list the valid names', async () => {

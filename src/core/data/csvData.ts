@@ -23,7 +23,7 @@ export async function loadCsvFile(filePath: string, columns: CsvColumnsSpec, bas
     text = await fs.promises.readFile(resolved, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new SpecError(CSV_PATH, `CSV file not found: ${resolved}`, 'file-not-found');
+    if (code === 'ENOENT') throw new SpecError(CSV_PATH, `CSV file not found: ${resolved}: point this at your CSV file (a path relative to the model file's folder)`, 'file-not-found');
     if (code === 'EISDIR') throw new SpecError(CSV_PATH, `${resolved} is a folder, not a CSV file`);
     throw new SpecError(CSV_PATH, `cannot read ${resolved}: ${(err as Error).message}`);
   }
