@@ -66,3 +66,8 @@ export function trainingResultText(outcome: TrainingOutcome): string {
 export function evaluateResultText(name: string, evaluation: Evaluation): string {
   return `Evaluate ${name}: ${evaluationResultText(evaluation) || `no metrics ${measuredOnText(evaluation)}`}`;
 }
+
+/** `Restored the weights of epoch 4 of 7, the best val_loss (0.3121) (restore_best_weights).` */
+export function restoredWeightsText(restored: { epoch: number; monitor: string; value: number }, epochsCompleted: number): string {
+  return `Restored the weights of epoch ${restored.epoch} of ${epochsCompleted}, the best ${restored.monitor} (${formatNumber(restored.value)}) (restore_best_weights).`;
+}

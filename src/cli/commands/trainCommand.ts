@@ -4,7 +4,7 @@ import { trainModelFile, type TrainOutcome } from '../../core/session/trainModel
 import { UsageError } from '../usage';
 import { ProgressReporter } from '../progressReporter';
 import { formatPrediction } from '../predictionText';
-import { countOf, evaluationResultText } from '../../core/resultText';
+import { countOf, evaluationResultText, restoredWeightsText } from '../../core/resultText';
 import { writeLine, type CliIo } from '../io';
 
 /** Exit code of a run stopped with Ctrl-C, as shells report SIGINT. */
@@ -63,6 +63,7 @@ export function jsonResult(outcome: TrainOutcome): Record<string, unknown> {
     status: summary.status,
     backend: summary.backend,
     epochs: summary.epochsCompleted,
+    ...(summary.restoredWeights ? { restoredWeights: summary.restoredWeights } : {}),
     history: outcome.history,
     evaluation: summary.evaluation?.metrics,
     predictions: summary.predictions,
@@ -76,6 +77,7 @@ function printResult(outcome: TrainOutcome, io: CliIo): void {
   const { summary } = outcome;
   if (summary.status === 'stopped') writeLine(io.stdout, `Stopped after ${summary.epochsCompleted} of ${summary.epochsPlanned} epochs.`);
   if (summary.status === 'early_stopped') writeLine(io.stdout, `Early stopping after ${countOf(summary.epochsCompleted, 'epoch')}.`);
+  if (summary.restoredWeights) writeLine(io.stdout, restoredWeightsText(summary.restoredWeights, summary.epochsCompleted));
   if (summary.evaluation) {
     const e = summary.evaluation;
     writeLine(io.stdout, `Evaluation: ${evaluationResultText(e)}`);

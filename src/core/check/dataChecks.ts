@@ -3,7 +3,7 @@ import { SpecError } from '../diagnostics';
 import type { LoadedData } from '../data/dataTypes';
 import { encodeInputs, kerasLossName } from '../data';
 import { product } from '../data/sizes';
-import type { ModelSpec } from '../spec/modelSpec';
+import type { LayerType, ModelSpec } from '../spec/modelSpec';
 import { formatShape } from '../model/buildModel';
 import { validationSampleCount } from '../train/fitModel';
 import type { Repair } from '../modelFile/repairs';
@@ -19,21 +19,73 @@ export function checkModelAgainstData(spec: ModelSpec, data: LoadedData, model: 
   return [...inputProblems, ...outputProblems, ...checkPredictInputs(spec, data), ...checkValidationSplit(spec, data)];
 }
 
-function checkInputShape(spec: ModelSpec, data: LoadedData): SpecError[] {
+/** A first layer's input_shape that differs from the data's sample shape, with what to change. */
+export function checkInputShape(spec: ModelSpec, data: LoadedData): SpecError[] {
   const first = spec.model[0];
   const declared = first.config.inputShape as number[] | undefined;
   if (!declared || sameShape(declared, data.featureShape)) return [];
+  const mismatch = `input_shape ${formatShape(declared)} does not match the data: each sample of ${data.description} has shape ${formatShape(data.featureShape)}.`;
+  const path = ['model', 0, first.type, 'input_shape'];
+  const samples = sampleShapeFor(first.type, data);
+  if (samples && !sameShape(samples, data.featureShape)) {
+    // The layer needs another rank than the data has: the data is reshaped, as tutorials do with x.reshape(-1, 28, 28, 1).
+    const also = sameShape(declared, samples) ? '' : ` and use input_shape: ${formatShape(samples)}`;
+    return [new SpecError(path, `${mismatch} ${first.type} ${RANK_NEEDS[first.type]}: add \`reshape: ${formatShape(samples)}\` under \`data:\`${also}.`, 'shape-mismatch')];
+  }
   // Data of images given to a Dense layer as flat vectors needs a Flatten in front, as in Keras.
   const needsFlatten = first.type === 'Dense' && data.featureShape.length > 1 && product(declared) === product(data.featureShape);
   const fix = ` Use input_shape: ${formatShape(data.featureShape)}${needsFlatten ? ' on a Flatten layer put first' : ''}.`;
   // Only a plain replacement is certain; a Flatten to insert changes the layer list, so it stays advice.
   const repair: Repair | undefined = needsFlatten ? undefined : { kind: 'replace', with: formatShape(data.featureShape) };
+  return [new SpecError(path, `${mismatch}${fix}`, 'shape-mismatch', repair)];
+}
+
+/** The rank of a sample the first layer needs, for the layers that need one, and how to say it. */
+const SAMPLE_RANK: Partial<Record<LayerType, number>> = { Conv2D: 3, MaxPooling2D: 3, AveragePooling2D: 3, SimpleRNN: 2, LSTM: 2, GRU: 2 };
+const RANK_NEEDS: Partial<Record<LayerType, string>> = {
+  Conv2D: 'needs images shaped [height, width, channels]',
+  MaxPooling2D: 'needs images shaped [height, width, channels]',
+  AveragePooling2D: 'needs images shaped [height, width, channels]',
+  SimpleRNN: 'needs sequences shaped [timesteps, features]',
+  LSTM: 'needs sequences shaped [timesteps, features]',
+  GRU: 'needs sequences shaped [timesteps, features]',
+};
+
+/**
+ * The sample shape a first layer that needs a given rank can take from this data: the data's own
+ * shape when its rank fits, with a channel (or feature) axis of 1 added when that one is missing
+ * (MNIST's [28, 28] as [28, 28, 1]), a flat square image as [side, side, 1]. Undefined when the layer
+ * takes any rank, or nothing simple fits.
+ */
+function sampleShapeFor(type: LayerType, data: LoadedData): number[] | undefined {
+  const rank = SAMPLE_RANK[type];
+  const shape = data.featureShape;
+  if (rank === undefined) return undefined;
+  if (shape.length === rank) return shape;
+  if (shape.length === rank - 1) return [...shape, 1];
+  const side = Math.round(Math.sqrt(shape[0]));
+  if (rank === 3 && shape.length === 1 && data.isImage && side * side === shape[0]) return [side, side, 1];
+  return undefined;
+}
+
+/**
+ * Before the model is built: a first layer that needs images or sequences, given data of another
+ * rank with no input_shape (or one of the wrong rank), is told how to reshape the data, instead of
+ * tfjs' `expected ndim=4` when the layer is added.
+ */
+export function checkFirstLayerRank(spec: ModelSpec, data: LoadedData): SpecError[] {
+  const first = spec.model[0];
+  const declared = first.config.inputShape as number[] | undefined;
+  const rank = SAMPLE_RANK[first.type];
+  const samples = sampleShapeFor(first.type, data);
+  if (rank === undefined || !samples || sameShape(samples, data.featureShape) || (declared && declared.length === rank)) return [];
+  const also = declared ? ` and use input_shape: ${formatShape(samples)}` : '';
+  const path = declared ? ['model', 0, first.type, 'input_shape'] : ['model', 0];
   return [
     new SpecError(
-      ['model', 0, first.type, 'input_shape'],
-      `input_shape ${formatShape(declared)} does not match the data: each sample of ${data.description} has shape ${formatShape(data.featureShape)}.${fix}`,
+      path,
+      `${first.type} ${RANK_NEEDS[first.type]}, but each sample of ${data.description} has shape ${formatShape(data.featureShape)}: add \`reshape: ${formatShape(samples)}\` under \`data:\`${also}.`,
       'shape-mismatch',
-      repair,
     ),
   ];
 }

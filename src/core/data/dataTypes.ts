@@ -2,6 +2,7 @@
  * In-memory datasets. Features stay in their compact source form (MNIST as bytes) and are turned
  * into float32 tensors one batch at a time, so a 60,000-image set costs 47 MB, not 188 MB.
  */
+import type { LogitsActivation } from '../model/logits';
 
 /** One split (train or test) of a dataset, sample-major. */
 export interface DataSplit {
@@ -49,6 +50,11 @@ export interface LoadedData {
   classNames?: string[];
   /** True when features are images (MNIST, digits): predictions then omit the input. */
   isImage: boolean;
+  /**
+   * Set when the model outputs logits (a loss with `from_logits: true`): the activation that turns
+   * its outputs into probabilities wherever they are read as such (model/logits.ts).
+   */
+  logits?: LogitsActivation;
   train: DataSplit;
   /** Absent when the data has no test split; evaluation then uses the training data. */
   test?: DataSplit;

@@ -5,6 +5,7 @@ import { loadBuiltin } from './builtinDatasets';
 import { loadCsvFile } from './csvData';
 import { fitTransform } from './featureTransform';
 import { inlineTable } from './inlineData';
+import { logitsActivation } from '../model/logits';
 import { formatShape } from './nested';
 import type { BuiltinData, RawTable } from './rawData';
 import { formatCount, product } from './sizes';
@@ -16,6 +17,8 @@ export interface LoadDataOptions {
   baseDir: string;
   /** tfjs loss id from the spec ('categoricalCrossentropy', 'meanSquaredError', ...). */
   loss: string;
+  /** The loss takes logits (`from_logits: true`): recorded in LoadedData.logits. */
+  fromLogits?: boolean;
   /** Seed of the CSV/inline test split shuffle; DEFAULT_SPLIT_SEED when not given. */
   seed?: number;
 }
@@ -26,7 +29,9 @@ export const DEFAULT_SPLIT_SEED = 1234;
 /** Loads, labels, splits and fits the preprocessing of the data a model file asks for. */
 export async function loadData(spec: DataSpec, opts: LoadDataOptions): Promise<LoadedData> {
   checkOptions(spec);
-  return reshaped(await loadSource(spec, opts), spec.reshape);
+  const data = reshaped(await loadSource(spec, opts), spec.reshape);
+  const logits = logitsActivation(opts.loss, opts.fromLogits);
+  return logits ? { ...data, logits } : data;
 }
 
 async function loadSource(spec: DataSpec, opts: LoadDataOptions): Promise<LoadedData> {

@@ -53,7 +53,7 @@ export class BoundaryPainter {
   async paint(tf: Tf, model: LayersModel, epoch: number): Promise<DecisionBoundary> {
     const { columns, rows } = this.plane;
     const cells = columns * rows;
-    const out = await predictFlat(tf, model, this.encodedCells, cells, this.data.featureShape);
+    const out = await predictFlat(tf, model, this.encodedCells, cells, this.data);
     const width = out.length / cells;
     const base = { epoch, ...this.plane, points: this.points, ...(this.classNames ? { classNames: this.classNames } : {}) };
     if (this.data.numClasses === undefined) {

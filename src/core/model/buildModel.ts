@@ -4,6 +4,7 @@ import { SpecError } from '../diagnostics';
 import type { Tf } from '../backend/tfTypes';
 import { createOptimizer } from './optimizers';
 import { metricFunction } from './metricFunctions';
+import { logitsActivation, logitsLoss } from './logits';
 
 type LayerFactory = (tf: Tf, config: Record<string, unknown>) => Parameters<Sequential['add']>[0];
 
@@ -48,7 +49,9 @@ export function buildModel(tf: Tf, spec: ModelSpec, featureShape: readonly numbe
     try {
       model.add(LAYER_FACTORIES[layer.type](tf, config));
     } catch (err) {
-      const previous = index === 0 ? `the input (shape ${formatShape([null, ...featureShape])})` : `the previous layer (output shape ${formatShape(model.outputs[0].shape)})`;
+      // The first layer's input is its own input_shape when it gives one, else the data's.
+      const input = (config.inputShape as number[] | undefined) ?? featureShape;
+      const previous = index === 0 ? `the input (shape ${formatShape([null, ...input])})` : `the previous layer (output shape ${formatShape(model.outputs[0].shape)})`;
       throw new SpecError(['model', index], `${layer.type} cannot follow ${previous}: ${tfjsMessage(err)}`, 'shape-mismatch');
     }
   });
@@ -57,10 +60,11 @@ export function buildModel(tf: Tf, spec: ModelSpec, featureShape: readonly numbe
 
 /** Compiles a built model with the spec's optimizer, loss and metrics. */
 export function compileModel(tf: Tf, model: LayersModel, spec: ModelSpec): void {
+  const logits = logitsActivation(spec.compile.loss, spec.compile.fromLogits);
   model.compile({
     optimizer: createOptimizer(tf, spec.compile.optimizer),
-    loss: spec.compile.loss,
-    metrics: spec.compile.metrics.map((m) => metricFunction(tf, m)),
+    loss: logits ? logitsLoss(tf, spec.compile.loss) : spec.compile.loss,
+    metrics: spec.compile.metrics.map((m) => metricFunction(tf, m, logits)),
   });
 }
 

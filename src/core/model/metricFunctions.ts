@@ -1,15 +1,17 @@
 import type { Tensor } from '@tensorflow/tfjs';
 import type { MetricSpec } from '../spec/modelSpec';
 import type { Tf } from '../backend/tfTypes';
+import { onProbabilities, type LogitsActivation } from './logits';
 
 type MetricFn = (yTrue: Tensor, yPred: Tensor) => Tensor;
 
 /**
  * The tfjs metric function for a metric of the model file. Functions rather than strings because
- * tfjs' string table lacks several (recall, sparseCategoricalAccuracy, meanSquaredError).
+ * tfjs' string table lacks several (recall, sparseCategoricalAccuracy, meanSquaredError). A logits
+ * model's metrics are measured on its probabilities.
  */
-export function metricFunction(tf: Tf, metric: MetricSpec): MetricFn {
-  const fn = tfjsMetricFunction(tf, metric);
+export function metricFunction(tf: Tf, metric: MetricSpec, logits?: LogitsActivation): MetricFn {
+  const fn = logits ? onProbabilities(tf, tfjsMetricFunction(tf, metric), logits) : tfjsMetricFunction(tf, metric);
   // tfjs names a metric (its log key in fit, its entry in metricsNames) after the function's name; a
   // wrapper below would otherwise be called '' and its epoch values read as missing.
   return fn.name ? fn : Object.defineProperty(fn, 'name', { value: metric.tfjsName });

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { LoadedData } from '../data/dataTypes';
+import type { LogitsActivation } from '../model/logits';
 import { writeFileAtomic } from './runFolder';
 
 export const PREPROCESSING_FILE = 'preprocessing.json';
@@ -16,6 +17,8 @@ export interface SavedPreprocessing {
   classNames?: string[];
   numClasses?: number;
   isImage: boolean;
+  /** The model outputs logits (from_logits); predictions apply this activation. */
+  logits?: LogitsActivation;
 }
 
 /** Writes the data's feature transform beside the model, for `nn-trainer predict RUN_DIR`. */
@@ -29,6 +32,7 @@ export function savePreprocessing(dir: string, data: LoadedData): void {
     classNames: data.classNames,
     numClasses: data.numClasses,
     isImage: data.isImage,
+    logits: data.logits,
   };
   writeFileAtomic(path.join(dir, PREPROCESSING_FILE), JSON.stringify(saved) + '\n');
 }
@@ -46,6 +50,7 @@ export function loadPreprocessing(dir: string): LoadedData {
     numClasses: saved.numClasses,
     classNames: saved.classNames,
     isImage: saved.isImage,
+    ...(saved.logits ? { logits: saved.logits } : {}),
     train: empty,
     transform: {
       scale: saved.scale,

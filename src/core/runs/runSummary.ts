@@ -1,5 +1,6 @@
 import type { MetricValues } from '../../shared/trainingEvents';
 import type { Evaluation, ModelSummaryTable, Prediction, RunStatus } from '../../shared/runResults';
+import type { RestoredWeights } from '../train/fitModel';
 
 export type { RunStatus };
 
@@ -21,6 +22,11 @@ export interface RunSummary {
    * training ends.
    */
   weightsEpoch?: number;
+  /**
+   * Set when `restore_best_weights` gave the model an earlier epoch's weights than its last: that
+   * epoch (also weightsEpoch) and its monitored value. The saved model, evaluation and predictions use them.
+   */
+  restoredWeights?: RestoredWeights;
   finalMetrics?: MetricValues;
   evaluation?: Evaluation;
   predictions?: Prediction[];

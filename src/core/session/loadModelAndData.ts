@@ -8,7 +8,7 @@ import type { ModelSpec } from '../spec/modelSpec';
 import type { Tf } from '../backend/tfTypes';
 import { buildModel } from '../model/buildModel';
 import { sizeProblem } from '../model/sizeLimits';
-import { checkModelAgainstData } from '../check/dataChecks';
+import { checkFirstLayerRank, checkInputShape, checkModelAgainstData } from '../check/dataChecks';
 import { ModelFileInvalidError } from './modelFileInvalidError';
 
 export interface LoadedModelFile {
@@ -26,7 +26,7 @@ export async function loadModelAndData(file: string, seed?: number, baseDir = pa
   if (!parsed.spec) throw new ModelFileInvalidError(parsed.diagnostics);
   const spec = parsed.spec;
   const data = await asDiagnostics(parsed, () =>
-    loadData(spec.data, { baseDir, loss: spec.compile.loss, seed: seed ?? spec.seed }),
+    loadData(spec.data, { baseDir, loss: spec.compile.loss, fromLogits: spec.compile.fromLogits, seed: seed ?? spec.seed }),
   );
   return { parsed, spec, data };
 }
@@ -37,7 +37,18 @@ export async function buildCheckedModel(tf: Tf, loaded: LoadedModelFile): Promis
   // Before anything is allocated: `units: 1e12` must be a located error, not a typed array TensorFlow.js cannot make.
   const tooBig = sizeProblem(spec, data.featureShape);
   if (tooBig) throw new ModelFileInvalidError([diagnosticFromSpecError(parsed, tooBig)]);
-  const model = await asDiagnostics(parsed, async () => buildModel(tf, spec, data.featureShape));
+  const rankProblems = checkFirstLayerRank(spec, data);
+  if (rankProblems.length > 0) throw new ModelFileInvalidError(rankProblems.map((p) => diagnosticFromSpecError(parsed, p)));
+  const model = await asDiagnostics(parsed, async () => {
+    try {
+      return buildModel(tf, spec, data.featureShape);
+    } catch (err) {
+      // A first layer refused for an input_shape that is not the data's: the cause is the one to fix.
+      const cause = err instanceof SpecError && err.path.length === 2 && err.path[1] === 0 ? checkInputShape(spec, data) : [];
+      if (cause.length > 0) throw new ModelFileInvalidError(cause.map((p) => diagnosticFromSpecError(parsed, p)));
+      throw err;
+    }
+  });
   const problems = checkModelAgainstData(spec, data, model);
   if (problems.length > 0) {
     model.dispose();

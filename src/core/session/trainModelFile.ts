@@ -205,7 +205,9 @@ async function trainEvaluatePredict(
     ...(fit.pausedMs > 0 ? { pausedMs: fit.pausedMs } : {}),
   };
   // A stopped model is part way into an epoch: its boundary and weights stay those of the last whole one.
-  const last = fit.status === 'stopped' ? undefined : await atEpochs?.final(fit.epochsCompleted);
+  if (fit.restored) fields.restoredWeights = fit.restored;
+  // After restore_best_weights the model holds an earlier epoch's weights: the drawing is of those.
+  const last = fit.status === 'stopped' ? undefined : await atEpochs?.final(fit.weightsEpoch);
   if (last) await emit(last);
   const insights: Partial<RunInsights> = { boundary: atEpochs?.latestBoundary, weights: atEpochs?.latestWeights };
   if (fit.status !== 'stopped') {
@@ -221,7 +223,7 @@ async function trainEvaluatePredict(
   if (fit.status !== 'stopped') {
     await emit({ type: 'phase', phase: 'saving' });
     await saveLayersModel(tf, model, recorder.dir);
-    fields.weightsEpoch = fit.epochsCompleted;
+    fields.weightsEpoch = fit.weightsEpoch;
   }
   return { summaryFields: fields, history: fit.history, insights };
 }

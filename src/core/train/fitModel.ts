@@ -5,6 +5,7 @@ import type { ModelSpec } from '../spec/modelSpec';
 import type { Tf } from '../backend/tfTypes';
 import type { BatchPoint, MetricValues, TrainingEvent } from '../../shared/trainingEvents';
 import { batchCount, batchDataset } from './batchDatasets';
+import { BestWeights } from './bestWeights';
 import { EarlyStopping } from './earlyStopping';
 import { metricLogKeys } from './metricLogKeys';
 import type { TrainingControl } from './trainingControl';
@@ -22,6 +23,17 @@ export interface FitResult {
   /** Time held by pauses. */
   pausedMs: number;
   samplesPerSecond: number;
+  /** The epoch whose weights the model ends with: the last one, or the best with restore_best_weights. */
+  weightsEpoch: number;
+  /** Set when restore_best_weights gave the model an earlier epoch's weights than its last. */
+  restored?: RestoredWeights;
+}
+
+/** restore_best_weights' choice: the epoch kept, and its monitored value. */
+export interface RestoredWeights {
+  epoch: number;
+  monitor: string;
+  value: number;
 }
 
 export interface FitOptions {
@@ -56,6 +68,7 @@ export async function fitModel(options: FitOptions): Promise<FitResult> {
   const logKeys = metricLogKeys(model.metricsNames);
   const history: Record<string, number[]> = {};
   const stopper = earlyStopping ? new EarlyStopping(earlyStopping) : undefined;
+  const best = earlyStopping?.restoreBestWeights ? new BestWeights(model) : undefined;
 
   let status = 'completed' as FitStatus;
   let epochsCompleted = 0;
@@ -125,10 +138,11 @@ export async function fitModel(options: FitOptions): Promise<FitResult> {
           for (const [key, value] of Object.entries(metrics)) (history[key] ??= []).push(value);
           epochsCompleted += 1;
           await onEvent?.({ type: 'epochEnd', epoch: epochsCompleted, epochs, metrics, epochMs: performance.now() - epochStart - pausedInEpochMs });
-          if (status !== 'stopped' && stopper?.shouldStop(metrics)) {
+          if (status !== 'stopped' && stopper?.shouldStop(metrics, epochsCompleted)) {
             status = 'early_stopped';
             model.stopTraining = true;
           }
+          if (stopper?.bestEpoch === epochsCompleted) best?.keep(epochsCompleted);
           // Nothing is left to hold for after the last epoch or a stop.
           if (status === 'completed' && epochsCompleted < epochs) {
             control?.reachedEpochEnd();
@@ -137,13 +151,32 @@ export async function fitModel(options: FitOptions): Promise<FitResult> {
         },
       },
     });
+  } catch (err) {
+    best?.dispose();
+    throw err;
   } finally {
     signal?.removeEventListener('abort', stopNow);
   }
   const trainMs = performance.now() - start - pausedMs;
   // A stop that arrives after the last epoch interrupted nothing.
   if (status === 'stopped' && epochsCompleted === epochs) status = 'completed';
-  return { status, epochsCompleted, history, trainMs, pausedMs, samplesPerSecond: trainMs > 0 ? (samplesSeen / trainMs) * 1000 : 0 };
+  // As Keras 3 does at the end of training, early stop or not. A Stop keeps its last whole epoch, as without it.
+  const restoredEpoch = status === 'stopped' ? undefined : best?.restore(epochsCompleted);
+  best?.dispose();
+  const restored =
+    restoredEpoch === undefined || !earlyStopping || stopper?.bestValue === undefined
+      ? undefined
+      : { epoch: restoredEpoch, monitor: earlyStopping.monitor, value: stopper.bestValue };
+  return {
+    status,
+    epochsCompleted,
+    history,
+    trainMs,
+    pausedMs,
+    samplesPerSecond: trainMs > 0 ? (samplesSeen / trainMs) * 1000 : 0,
+    weightsEpoch: restored?.epoch ?? epochsCompleted,
+    ...(restored ? { restored } : {}),
+  };
 }
 
 /** How many of `count` training samples validation_split holds out (from the end, as Keras). */

@@ -1,9 +1,10 @@
-import type { LayersModel, Tensor } from '@tensorflow/tfjs';
+import type { LayersModel } from '@tensorflow/tfjs';
 import type { LoadedData, DataSplit } from '../data/dataTypes';
 import { encodeFeatures, encodeInputs, featureSize, targetSize } from '../data';
 import type { NestedNumbers, PredictSpec } from '../spec/modelSpec';
 import type { Tf } from '../backend/tfTypes';
 import type { Prediction } from '../../shared/runResults';
+import { predictFlat } from '../insights/modelOutputs';
 
 export type { Prediction };
 
@@ -13,7 +14,7 @@ export async function predictFromSpec(tf: Tf, model: LayersModel, data: LoadedDa
   const split = data.test ?? data.train;
   const count = Math.min(predict.samples, split.count);
   const indices = Int32Array.from({ length: count }, (_, i) => i);
-  const outputs = await runModel(tf, model, encodeFeatures(data, split, indices), count, data.featureShape);
+  const outputs = await runModel(tf, model, encodeFeatures(data, split, indices), count, data);
   return outputs.map((output, i) => ({
     ...(data.isImage ? {} : { input: rawInput(data, split, i) }),
     output,
@@ -24,7 +25,7 @@ export async function predictFromSpec(tf: Tf, model: LayersModel, data: LoadedDa
 
 /** Predictions for raw inputs (as a model file or `--input` gives them), encoded like the training data. */
 export async function predictInputs(tf: Tf, model: LayersModel, data: LoadedData, inputs: NestedNumbers[]): Promise<Prediction[]> {
-  const outputs = await runModel(tf, model, encodeInputs(data, inputs), inputs.length, data.featureShape);
+  const outputs = await runModel(tf, model, encodeInputs(data, inputs), inputs.length, data);
   return outputs.map((output, i) => ({
     ...(data.isImage ? {} : { input: inputs[i] }),
     output,
@@ -32,11 +33,11 @@ export async function predictInputs(tf: Tf, model: LayersModel, data: LoadedData
   }));
 }
 
-async function runModel(tf: Tf, model: LayersModel, features: Float32Array, count: number, featureShape: number[]): Promise<number[][]> {
-  const output = tf.tidy(() => model.predict(tf.tensor(features, [count, ...featureShape], 'float32')) as Tensor);
-  const values = (await output.array()) as number[][];
-  output.dispose();
-  return values.map((row) => (Array.isArray(row) ? row.flat(Infinity as 1) : [row]) as number[]);
+/** One flat row of outputs per sample, through predictFlat (which turns logits into probabilities). */
+async function runModel(tf: Tf, model: LayersModel, features: Float32Array, count: number, data: LoadedData): Promise<number[][]> {
+  const values = await predictFlat(tf, model, features, count, data);
+  const width = count === 0 ? 0 : values.length / count;
+  return Array.from({ length: count }, (_, i) => Array.from(values.subarray(i * width, (i + 1) * width)));
 }
 
 function labelFields(data: LoadedData, output: number[]): Pick<Prediction, 'label'> {
