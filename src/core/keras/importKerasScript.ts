@@ -34,6 +34,8 @@ export function importKerasScript(source: string, scriptPath: string): ImportRes
   if (reader.seed !== undefined) file.seed = reader.seed;
   const data = dataSection(model.fit?.x, model.fit?.y, scriptName);
   file.data = data.data;
+  if (data.warning) reader.warn(data.warning.from, data.warning.message);
+  const flattened = flattenReshape(file);
   if (model.compiled) {
     const compile: Record<string, unknown> = { optimizer: model.compiled.optimizer };
     if (model.compiled.loss !== undefined) compile.loss = model.compiled.loss;
@@ -47,12 +49,31 @@ export function importKerasScript(source: string, scriptPath: string): ImportRes
   const warnings = reader.warnings.sort((a, b) => a.from - b.from).map((w) => at(w.from, w.message));
   const header = [`Imported from ${scriptName} by nn-trainer import.`];
   if (data.note) header.push(data.note);
+  if (flattened) header.push(flattened);
   if (warnings.length > 0) {
     header.push('Not translated:');
     for (const w of warnings) header.push(`  ${scriptName}:${w.line}:${w.column}  ${w.message.replace(/^not translated: /, '')}`);
   }
   const comments = data.csvComment ? { 'data.csv': data.csvComment } : undefined;
   return { text: writeModelFile(file, header, comments), warnings };
+}
+
+/**
+ * `x.reshape(-1, 784)` before `Flatten(input_shape=(784,))` (seed 004): the format refuses a Flatten of
+ * flat samples, so the images stay 28x28 and the Flatten takes them, which gives the same 784 values.
+ */
+function flattenReshape(file: ModelFileObject): string | undefined {
+  const data = file.data;
+  const first = file.model[0];
+  const reshape = data?.reshape;
+  if (data?.dataset !== 'mnist' || !Array.isArray(reshape) || reshape.length !== 1 || reshape[0] !== 784) return undefined;
+  if (typeof first !== 'object' || !('Flatten' in first)) return undefined;
+  const options = first.Flatten as Record<string, unknown>;
+  const shape = options.input_shape;
+  if (shape !== undefined && !(Array.isArray(shape) && shape.length === 1 && shape[0] === 784)) return undefined;
+  delete data.reshape;
+  if (shape !== undefined) options.input_shape = [28, 28];
+  return 'reshape(-1, 784) before Flatten(input_shape=(784,)): the Flatten takes the 28x28 images (input_shape: [28, 28]), which gives the same 784 values';
 }
 
 /** The model that is trained (the first one fit), else the last one built. */

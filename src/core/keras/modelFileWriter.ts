@@ -15,6 +15,10 @@ export function writeModelFile(file: ModelFileObject, header: string[] = [], com
   // The same list twice (inline x and predict inputs) is written twice, never as an anchor and alias.
   const doc = new YAML.Document(ordered, { aliasDuplicateObjects: false });
   YAML.visit(doc, {
+    // `features: "0:8"` quoted: YAML 1.1 readers take an unquoted 0:8 for a base-60 number.
+    Scalar(_key, node) {
+      if (typeof node.value === 'string' && node.value.includes(':')) node.type = 'QUOTE_DOUBLE';
+    },
     Seq(_key, node) {
       if (node.items.every((item) => YAML.isScalar(item) || (YAML.isSeq(item) && item.items.every(YAML.isScalar)))) node.flow = true;
     },

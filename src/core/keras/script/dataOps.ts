@@ -155,7 +155,7 @@ export function trainTestSplit(call: Call, ctx: ReaderContext): Value {
   for (const arg of call.args) {
     const value = ctx.evaluate(arg);
     if (value.kind !== 'data') return { kind: 'unknown' };
-    const parts = (['train', 'test'] as const).map((split): Value => data({ ...value.data, split, testSplit: Number(testSize.toFixed(6)) }));
+    const parts = (['train', 'test'] as const).map((split): Value => data({ ...value.data, split, testSplit: Number(testSize.toFixed(6)), from: call.from }));
     items.push(...parts);
   }
   return { kind: 'tuple', items };

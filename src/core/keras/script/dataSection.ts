@@ -12,6 +12,8 @@ export interface DataSection {
   csvComment?: string;
   /** A header line about the data (what to do with a placeholder or a shipped CSV). */
   note?: string;
+  /** What of the data could not be kept, located in the script. */
+  warning?: { from: number; message: string };
 }
 
 function dataOf(value: Value | undefined): DataValue | undefined {
@@ -66,9 +68,13 @@ export function dataSection(xValue: Value | undefined, yValue: Value | undefined
   // The built-ins keep their own test split (the format says so), so a train_test_split of them is theirs.
   const keepsOwnSplit = origin.kind === 'builtin' && origin.name !== 'breast_cancer';
   if (x.testSplit !== undefined && !keepsOwnSplit) data.test_split = x.testSplit;
+  let warning: DataSection['warning'];
+  if (x.testSplit !== undefined && keepsOwnSplit && Math.abs(x.testSplit - 0.2) > 1e-9) {
+    warning = { from: x.from, message: `not translated: test_size=${x.testSplit} of train_test_split: the built-in ${origin.kind === 'builtin' ? origin.name : ''} keeps its own 80/20 split` };
+  }
   if (x.scale !== undefined) data.scale = x.scale;
   if (x.normalize) data.normalize = x.normalize;
   if (y?.oneHot) data.one_hot = true;
   if (x.reshape) data.reshape = x.reshape;
-  return { data, note };
+  return { data, note, warning };
 }

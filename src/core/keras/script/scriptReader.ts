@@ -94,8 +94,15 @@ export class ScriptReader implements ReaderContext {
         this.run(s.body);
         return;
       case 'function': {
-        const params = s.params.replace(/^\(|\)$/g, '').split(',').map((p) => p.split(/[=:]/)[0].trim()).filter((p) => p && !p.startsWith('*'));
-        const value: Extract<Value, { kind: 'function' }> = { kind: 'function', params, body: s.body, from: s.from, used: false };
+        const parts = s.params.replace(/^\(|\)$/g, '').split(',').map((p) => p.trim()).filter((p) => p && !p.startsWith('*'));
+        const params = parts.map((p) => p.split(/[=:]/)[0].trim());
+        // Number and string defaults (`n_classes=3`) are what the body reads when the call leaves them out.
+        const defaults: Record<string, unknown> = {};
+        for (const p of parts) {
+          const d = /=\s*(-?\d+(?:\.\d*)?(?:e-?\d+)?|'[^']*'|"[^"]*")\s*$/.exec(p);
+          if (d) defaults[p.split(/[=:]/)[0].trim()] = /^['"]/.test(d[1]) ? d[1].slice(1, -1) : Number(d[1]);
+        }
+        const value: Extract<Value, { kind: 'function' }> = { kind: 'function', params, defaults, body: s.body, from: s.from, used: false };
         this.functions.push({ name: s.name, value });
         this.bind(s.name, value);
         return;
@@ -283,6 +290,7 @@ export class ScriptReader implements ReaderContext {
     fn.params.forEach((p, i) => {
       const arg = call.args[i] ?? call.kwargs.find((k) => k.name === p)?.value;
       if (arg) scope.set(p, this.evaluate(arg));
+      else if (fn.defaults[p] !== undefined) scope.set(p, { kind: 'literal', value: fn.defaults[p] });
     });
     this.scopes.push(scope);
     let result: Value = { kind: 'literal', value: null };
@@ -304,7 +312,11 @@ export class ScriptReader implements ReaderContext {
     const parts = path.split('.');
     const name = parts[parts.length - 1];
     const owner = parts[parts.length - 2];
-    if (SILENT_CALLS.has(name) && (parts.length === 1 || name !== 'summary')) return { kind: 'literal', value: null };
+    if (SILENT_CALLS.has(name) && (parts.length === 1 || name !== 'summary')) {
+      // `print(model.predict(X))` still predicts.
+      for (const arg of call.args) if (arg.kind === 'call') this.evaluate(arg);
+      return { kind: 'literal', value: null };
+    }
     if (SEED_CALLS.has(name) && (parts.length > 1)) {
       const seed = literalOf(call.args[0] ? this.evaluate(call.args[0]) : UNKNOWN);
       if (typeof seed === 'number' && Number.isInteger(seed)) {

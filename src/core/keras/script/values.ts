@@ -66,7 +66,7 @@ export type Value =
   /** `X.shape[1]` and the like: a size the data gives, so a layer's input shape can be left out. */
   | { kind: 'dataShape' }
   | { kind: 'history' }
-  | { kind: 'function'; params: string[]; body: Stmt[]; from: number; used: boolean }
+  | { kind: 'function'; params: string[]; defaults: Record<string, unknown>; body: Stmt[]; from: number; used: boolean }
   | { kind: 'unknown'; expr?: Expr };
 
 export const UNKNOWN: Value = { kind: 'unknown' };
