@@ -8,7 +8,23 @@ import type { ModelSpec } from '../spec/modelSpec';
 
 /** Every warning about the model file against its data. */
 export function dataWarnings(spec: ModelSpec, data: LoadedData): SpecError[] {
-  return [...predictSamplesWarnings(spec, data)];
+  return [...predictSamplesWarnings(spec, data), ...logitsWarnings(spec)];
+}
+
+/**
+ * `from_logits: true` after a softmax or sigmoid squashes the outputs twice: it trains, worse, as
+ * Keras warns too. The fix is the tutorials' `Dense(10)` with no activation.
+ */
+export function logitsWarnings(spec: ModelSpec): SpecError[] {
+  if (!spec.compile.fromLogits) return [];
+  const index = spec.model.length - 1;
+  const last = spec.model[index];
+  const activation = last.config.activation;
+  if (activation !== 'softmax' && activation !== 'sigmoid') return [];
+  const message =
+    `from_logits: true, but the last layer (${last.type}) ends in ${activation}: its outputs are already probabilities, not logits, and the loss would apply ${activation} again. ` +
+    `Remove \`activation: ${activation}\` from the last layer (a Keras \`Dense(10)\` outputs logits), or remove from_logits`;
+  return [new SpecError(['model', index, last.type, 'activation'], message, 'logits-activation', undefined, 'warning')];
 }
 
 /**
