@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SpecError, type SpecPath } from '../diagnostics';
-import { looksLikeSlice } from './columnSlice';
+import { looksLikeSlice, parseColumnSlice } from './columnSlice';
 import { chooseColumns, columnName } from './csvColumns';
 import { parseCsvRecords, parseNumberCell } from './csvRecords';
 import type { RawLabels, RawTable } from './rawData';
@@ -80,9 +80,9 @@ export function csvTable(text: string, fileName: string, columns: CsvColumnsSpec
 
 /** With names in the spec the first row must be the header; else a non-number feature cell marks one. */
 function isHeader(first: string[], columns: CsvColumnsSpec, fileName: string): boolean {
-  // A range (`"0:8"`) names no column, so it says nothing about a header.
+  // A range (`"0:8"`) names no column, so it says nothing about a header; a malformed one may be a name.
   const refs = typeof columns.features === 'string' ? [columns.features] : (columns.features ?? []);
-  const byName = typeof columns.label === 'string' || refs.some((f) => typeof f === 'string' && !looksLikeSlice(f));
+  const byName = typeof columns.label === 'string' || refs.some((f) => typeof f === 'string' && !(looksLikeSlice(f) && parseColumnSlice(f)));
   if (byName) return first.some((cell) => parseNumberCell(cell) === undefined);
   const { features } = chooseColumns(columns.label, columns.features, undefined, first.length, fileName);
   return features.some((c) => parseNumberCell(first[c]) === undefined);
