@@ -25,6 +25,12 @@ import { WorkerJobHandle } from './host/worker/workerJob';
 import { LivePredictions } from './host/panel/livePredictions';
 import { ignoredMessages, logIgnoredMessagesTo } from './host/ignoredMessages';
 import { mayReadWorkspaceFiles, onDidGrantTrust, shownRefusals } from './host/trust/workspaceTrust';
+import { ImportDiagnostics } from './host/keras/importDiagnostics';
+import { PythonCodeLensProvider } from './host/keras/pythonCodeLensProvider';
+import { PYTHON_SELECTORS } from './host/keras/pythonFiles';
+import { registerKerasCommands } from './host/keras/kerasCommands';
+import type { KerasJobs } from './host/keras/kerasJobs';
+import { registerWalkthrough } from './host/walkthrough/walkthrough';
 
 /** What tests reach through `getExtension(...).exports`. */
 export interface ExtensionApi {
@@ -36,6 +42,8 @@ export interface ExtensionApi {
   completion: ModelCompletionProvider;
   sidebar: Sidebar;
   livePredictions: LivePredictions;
+  /** The untranslated statements shown on imported Keras scripts. */
+  importDiagnostics: ImportDiagnostics;
   /** The refusals Restricted Mode showed since activation. */
   trust: { refusals(): readonly string[] };
   /** The malformed messages from pages and workers dropped (and logged) since activation. */
@@ -91,6 +99,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const trainer = new Trainer(services, activeRuns);
   const codeLenses = new ModelCodeLensProvider(activeRuns, diagnostics);
   const editing = registerEditing(diagnostics);
+  // The Keras parser runs in the validation's workers, like every parse: never on this thread.
+  const kerasJobs: KerasJobs = { request: (job) => diagnostics.request(job), requestWithData: (job) => diagnostics.requestWithData(job) };
+  const importDiagnostics = new ImportDiagnostics(kerasJobs, log);
+  const pythonLenses = new PythonCodeLensProvider(kerasJobs, log);
   const sidebar = registerSidebar({
     extensionUri: context.extensionUri,
     active: activeRuns,
@@ -111,6 +123,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscode.languages.registerCodeLensProvider(MODEL_FILE_SELECTORS, codeLenses),
     ...editing.disposables,
     ...registerCommands(services, trainer, diagnostics),
+    importDiagnostics,
+    pythonLenses,
+    vscode.languages.registerCodeLensProvider(PYTHON_SELECTORS, pythonLenses),
+    ...registerKerasCommands({ services, panels, jobs: kerasJobs, importDiagnostics }),
+    ...registerWalkthrough(context),
     ...sidebar.disposables,
     activeRuns.onDidChange((modelFile) => {
       if (activeRuns.get(modelFile)) chosenRuns.delete(modelFile);
@@ -132,6 +149,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     completion: editing.completion,
     sidebar: sidebar.sidebar,
     livePredictions,
+    importDiagnostics,
     trust: { refusals: shownRefusals },
     ignoredMessages,
     workersRunning: () => WorkerJobHandle.running,

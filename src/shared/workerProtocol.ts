@@ -76,7 +76,47 @@ export interface CompareJob {
   runDirs: string[];
 }
 
-export type WorkerJob = TrainJob | EvaluateJob | PredictJob | CheckJob | ParseJob | CompleteJob | HoverJob | CompareJob;
+/** A Keras script (the editor's text) translated into a model file's text; nothing is written. */
+export interface ImportScriptJob {
+  kind: 'importScript';
+  /** The script's path: where a relative CSV of the script is found, and the model's default name. */
+  scriptPath: string;
+  source: string;
+}
+
+/** Where a Python file's CodeLens `Import as model file` goes: `Sequential(` and the first `model.add(`. */
+export interface ImportAnchorsJob {
+  kind: 'importAnchors';
+  source: string;
+}
+
+/** A model file (as saved) checked with its data and written as a Keras script for `scriptPath`. */
+export interface ExportScriptJob {
+  kind: 'exportScript';
+  file: string;
+  scriptPath: string;
+}
+
+/** A Keras `model.to_json()` or a TensorFlow.js `model.json` translated into a model file's text. */
+export interface ImportModelJsonJob {
+  kind: 'importModelJson';
+  jsonPath: string;
+  text: string;
+}
+
+export type WorkerJob =
+  | TrainJob
+  | EvaluateJob
+  | PredictJob
+  | CheckJob
+  | ParseJob
+  | CompleteJob
+  | HoverJob
+  | CompareJob
+  | ImportScriptJob
+  | ImportAnchorsJob
+  | ExportScriptJob
+  | ImportModelJsonJob;
 
 export interface TrainResult {
   kind: 'train';
@@ -141,7 +181,57 @@ export interface CompareResult {
   data: CompareData;
 }
 
-export type JobResult = TrainResult | EvaluateResult | PredictResult | CheckResult | ParseResult | CompleteResult | HoverResult | CompareResult;
+/** A 1-based place in an imported file and what happened there (the core's SourceNote). */
+export interface ImportNote {
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** What an import gives: the model file's text, or the located reason there is none. */
+export interface ImportOutcome {
+  text?: string;
+  /** The statements or settings that were not translated. */
+  warnings: ImportNote[];
+  error?: ImportNote;
+}
+
+export interface ImportScriptResult {
+  kind: 'importScript';
+  outcome: ImportOutcome;
+}
+
+export interface ImportAnchorsResult {
+  kind: 'importAnchors';
+  /** 1-based, in source order. */
+  anchors: Array<{ line: number; column: number }>;
+}
+
+export interface ExportScriptResult {
+  kind: 'exportScript';
+  /** The script; absent when the model file has errors (then in `diagnostics`). */
+  text?: string;
+  diagnostics: Diagnostic[];
+}
+
+export interface ImportModelJsonResult {
+  kind: 'importModelJson';
+  outcome: ImportOutcome;
+}
+
+export type JobResult =
+  | TrainResult
+  | EvaluateResult
+  | PredictResult
+  | CheckResult
+  | ParseResult
+  | CompleteResult
+  | HoverResult
+  | CompareResult
+  | ImportScriptResult
+  | ImportAnchorsResult
+  | ExportScriptResult
+  | ImportModelJsonResult;
 
 /** Why a job failed: the user's file, the user's run or input, or a bug. */
 export type WorkerError =

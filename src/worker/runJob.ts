@@ -15,6 +15,9 @@ import { BatchThrottle } from './batchThrottle';
 import { readComparison } from '../core/compare/readComparison';
 import { RunInputError } from '../core/session/runInputError';
 import { thinnedCurves } from '../shared/thinnedCurves';
+import { importAnchors, importKerasScript } from '../core/keras/importKerasScript';
+import { exportKerasScriptOfFile } from '../core/keras/exportKerasScript';
+import { importKerasModelJson } from '../core/keras/importKerasModelJson';
 
 type Post = (message: WorkerToHostMessage) => void;
 
@@ -82,5 +85,13 @@ export async function runJob(id: number, job: WorkerJob, signal: AbortSignal, po
       const hover = hoverModelText(job.text, job.offset);
       return { kind: 'hover', ...(hover ? { hover } : {}) };
     }
+    case 'importScript':
+      return { kind: 'importScript', outcome: importKerasScript(job.source, job.scriptPath) };
+    case 'importAnchors':
+      return { kind: 'importAnchors', anchors: importAnchors(job.source) };
+    case 'exportScript':
+      return { kind: 'exportScript', ...(await exportKerasScriptOfFile(job.file, job.scriptPath)) };
+    case 'importModelJson':
+      return { kind: 'importModelJson', outcome: importKerasModelJson(job.text, job.jsonPath) };
   }
 }

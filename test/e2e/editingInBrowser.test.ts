@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { useWorkbenchSession } from '../vscodeServer/workbenchSession';
-import { quickOpenFile } from '../vscodeServer/workbench';
+import { quickOpenFile, runFromPalette } from '../vscodeServer/workbench';
 import { setWorkspaceSetting } from '../vscodeServer/workspace';
 
 /**
@@ -78,6 +78,27 @@ test('completion, a quick fix, inlay hints and the outline in a real VS Code, da
     }
   } catch (error) {
     await session.screenshot('failure');
+    throw error;
+  }
+});
+
+// In this file's session, not one of its own: a second code-server start would cost more than the test.
+test('the getting-started walkthrough in the dark theme: five steps, each with its picture', { timeout: 3 * 60_000 }, async () => {
+  const page = session.page();
+  try {
+    setWorkspaceSetting(session.workspace(), 'workbench.colorTheme', 'Default Dark Modern');
+    await session.open();
+    await runFromPalette(page, 'Welcome: Open Walkthrough...');
+    await page.locator('.quick-input-widget [role="option"]', { hasText: 'Train a Neural Network, No Python Needed' }).first().click({ timeout: 30_000 });
+    const steps = page.locator('.getting-started-step .step-title');
+    await steps.first().waitFor({ timeout: 30_000 });
+    const titles = (await steps.allInnerTexts()).map((t) => t.trim());
+    assert.deepEqual(titles, ['Open the examples', 'Train XOR', 'Watch the curves', 'Import a Keras script', 'Compare two runs']);
+    // The first step's picture is an SVG drawn in a webview: give it a moment.
+    await page.waitForTimeout(3_000);
+    await session.screenshot('walkthrough-dark');
+  } catch (error) {
+    await session.screenshot('walkthrough-failure');
     throw error;
   }
 });

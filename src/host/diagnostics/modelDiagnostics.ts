@@ -112,6 +112,11 @@ export class ModelDiagnostics implements vscode.Disposable {
     return this.worker.request(job, PARSE_TIMEOUT_MS);
   }
 
+  /** Runs a job that reads a model file's data (an export checks the file first) in the check worker. */
+  requestWithData(job: WorkerJob): Promise<JobResult> {
+    return this.checkWorker.request(job, CHECK_TIMEOUT_MS);
+  }
+
   /** The outline of the document as it is now: from the last parse when it saw this version, else parsed now. */
   async outlineOf(doc: vscode.TextDocument): Promise<OutlineSymbol[]> {
     const cached = this.outlines.get(doc.uri.fsPath);

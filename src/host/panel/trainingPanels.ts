@@ -28,6 +28,9 @@ interface OpenPanel {
  * with `ready` each time it loads (first open, shown again after being hidden, restored after a
  * reload), and gets a fresh snapshot from `snapshotOf` each time.
  */
+/** Context key: a training panel has been shown in this window. */
+export const TRAINING_PANEL_SHOWN = 'nnTrainer.trainingPanelShown';
+
 export class TrainingPanels implements vscode.Disposable {
   private readonly panels = new Map<string, OpenPanel>();
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -175,6 +178,8 @@ export class TrainingPanels implements vscode.Disposable {
   private adopt(modelFile: string, panel: vscode.WebviewPanel): void {
     const open: OpenPanel = { panel, ready: false, queue: [], outbox: [], subscriptions: [] };
     this.panels.set(modelFile, open);
+    // The walkthrough's `watch the curves` step is done once a panel has been on screen.
+    void vscode.commands.executeCommand('setContext', TRAINING_PANEL_SHOWN, true);
     const webview = panel.webview;
     open.subscriptions.push(
       webview.onDidReceiveMessage((message: unknown) => {

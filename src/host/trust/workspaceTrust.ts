@@ -18,6 +18,9 @@ export const GATED_ACTIONS = {
   validate: { title: 'Validate', does: 'reads the data the model file names to check it against the model', to: 'validate with the data' },
   deleteRun: { title: 'Delete Run', does: 'deletes a run folder', to: 'delete runs' },
   openExamples: { title: 'Open the Examples', does: 'writes the example files into a folder and opens it', to: 'open the examples' },
+  importKerasScript: { title: 'Import Keras Script', does: 'reads a script of the workspace and writes a model file beside it', to: 'import scripts' },
+  exportKerasScript: { title: 'Export as Keras Script', does: 'reads the data the model file names and writes a script beside it', to: 'export scripts' },
+  importKerasModelJson: { title: 'Import Keras Model JSON', does: 'reads a file of the workspace and writes a model file beside it', to: 'import model JSON' },
 } as const;
 
 export type GatedAction = keyof typeof GATED_ACTIONS;

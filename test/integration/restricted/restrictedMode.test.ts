@@ -95,6 +95,26 @@ describe('Restricted Mode (an untrusted workspace)', () => {
     assert.ok(!fs.existsSync(examplesTarget), 'the examples were copied');
   });
 
+  it('Import Keras Script, Export as Keras Script and Import Keras Model JSON do not run, and say why; the Python lens shows', async () => {
+    const api = await extensionApi();
+    const script = writeWorkspaceFile('restricted_keras.py', 'from tensorflow import keras\nmodel = keras.Sequential([keras.layers.Dense(1, input_shape=(2,))])\n');
+    const json = writeWorkspaceFile('restricted_model.json', '{"class_name": "Sequential", "config": {"layers": []}}');
+    await vscode.window.showTextDocument(script);
+    // The lens comes from the editor's text alone, like a model file's.
+    await waitFor('the Import as model file lens', async () =>
+      ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', script)) ?? []).some((lens) => lens.command?.title === 'Import as model file'),
+    );
+    const refused = api.trust.refusals().length;
+    assert.strictEqual(await vscode.commands.executeCommand('nnTrainer.importKerasScript', script), undefined);
+    assert.strictEqual(await vscode.commands.executeCommand('nnTrainer.exportKerasScript', workspaceFile('xor.nn.yaml')), undefined);
+    assert.strictEqual(await vscode.commands.executeCommand('nnTrainer.importKerasModelJson', json), undefined);
+    assert.deepStrictEqual(
+      api.trust.refusals().slice(refused).map((m) => /^Neural Network Trainer: (.+?) is disabled in Restricted Mode: it .+\. Trust the workspace to .+\.$/.exec(m)?.[1]),
+      ['Import Keras Script', 'Export as Keras Script', 'Import Keras Model JSON'],
+    );
+    for (const name of ['restricted_keras.nn.yaml', 'xor.py', 'restricted_model.nn.yaml']) assert.ok(!fs.existsSync(workspaceFile(name).fsPath), `${name} was written`);
+  });
+
   it('the panel shows the existing run; its buttons and Try it say why they do not run', async () => {
     const api = await extensionApi();
     const xor = workspaceFile('xor.nn.yaml').fsPath;

@@ -10,6 +10,11 @@ const commands = [
   'nnTrainer.showPanel',
   'nnTrainer.validate',
   'nnTrainer.newModelFile',
+  'nnTrainer.importKerasScript',
+  'nnTrainer.exportKerasScript',
+  'nnTrainer.importKerasModelJson',
+  'nnTrainer.trainExample',
+  'nnTrainer.walkthroughOpenExamples',
 ];
 
 describe('activation', () => {
@@ -18,6 +23,12 @@ describe('activation', () => {
     assert.ok(extension, `${extensionId} is not loaded`);
     await extension.activate();
     assert.equal(extension.isActive, true);
+  });
+
+  it('activates on Python files (the Import as model file lens), and on nothing broader', () => {
+    const events: string[] = vscode.extensions.getExtension(extensionId)?.packageJSON.activationEvents ?? [];
+    assert.ok(events.includes('onLanguage:python'), events.join(', '));
+    assert.ok(!events.includes('*') && !events.includes('onStartupFinished'), events.join(', '));
   });
 
   it('registers every command it contributes', async () => {
