@@ -6,7 +6,7 @@ import { SpecError } from '../diagnostics';
 import type { DataSplit, FeatureTransform, LoadedData } from './dataTypes';
 import { flattenInto } from './nested';
 import { inputProblem } from './inputProblem';
-import { featureSize, targetSize } from './sizes';
+import { featureSize, product, targetSize } from './sizes';
 
 /** float32 batch of the samples at `indices` of `split`, transform applied: length indices.length*featureSize. */
 export function encodeFeatures(data: LoadedData, split: DataSplit, indices: ArrayLike<number>): Float32Array {
@@ -53,8 +53,7 @@ export function encodeTargets(data: LoadedData, split: DataSplit, indices: Array
 export function encodeInputs(data: LoadedData, inputs: unknown[]): Float32Array {
   const width = featureSize(data);
   const out = new Float32Array(inputs.length * width);
-  // A sample may be written in the data's shape, flat, or (for one feature) as a bare number.
-  const accepted = [data.featureShape, [width], ...(width === 1 ? [[]] : [])];
+  const accepted = sampleShapes(data.featureShape);
   inputs.forEach((input, i) => {
     if (!accepted.some((shape) => flattenInto(input, shape, out, i * width))) {
       throw new SpecError(['predict', 'inputs', i], inputProblem(input, i, data));
@@ -62,6 +61,18 @@ export function encodeInputs(data: LoadedData, inputs: unknown[]): Float32Array 
   });
   applyTransform(out, width, data.transform);
   return out;
+}
+
+/**
+ * The shapes one raw sample may be written in: the data's, flat, without the trailing axes of 1 that
+ * a channel axis adds (a 28x28 drawing for `reshape: [28, 28, 1]`), or (for one feature) a bare number.
+ */
+export function sampleShapes(featureShape: readonly number[]): number[][] {
+  const width = product(featureShape);
+  let squeezed = featureShape.length;
+  while (squeezed > 1 && featureShape[squeezed - 1] === 1) squeezed--;
+  const shapes = [[...featureShape], featureShape.slice(0, squeezed), [width], ...(width === 1 ? [[]] : [])];
+  return shapes.filter((shape, i) => shapes.findIndex((other) => other.join() === shape.join()) === i);
 }
 
 /** Applies the feature transform in place to a float buffer of whole samples. */

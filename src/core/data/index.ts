@@ -2,7 +2,7 @@
 export type { DataSplit, FeatureTransform, LoadedData, TargetKind } from './dataTypes';
 export { loadData, DEFAULT_SPLIT_SEED, type LoadDataOptions } from './loadData';
 export { featureSize, targetSize } from './sizes';
-export { encodeFeatures, encodeTargets, encodeInputs } from './batchEncoding';
+export { encodeFeatures, encodeTargets, encodeInputs, sampleShapes } from './batchEncoding';
 export { sliceSplit } from './splits';
 export { builtinDataDir } from './dataDir';
 export { mnistDataDir } from './mnistIdx';

@@ -4,7 +4,7 @@ import { PREPROCESSING_FILE } from '../runs/preprocessingFile';
 import { MODEL_JSON } from '../runs/runSummary';
 import { predictInputs, type Prediction } from '../train/predictions';
 import type { NestedNumbers } from '../spec/modelSpec';
-import { nestedShape } from '../data';
+import { nestedShape, sampleShapes } from '../data';
 import { product } from '../data/sizes';
 import { SpecError } from '../diagnostics';
 import { RunInputError, assertRunHolds } from './runInputError';
@@ -38,7 +38,7 @@ export async function predictFromRun(runDir: string, input: NestedNumbers, backe
 export function asSamples(input: NestedNumbers, featureShape: readonly number[]): NestedNumbers[] {
   if (!Array.isArray(input)) return [input];
   const shape = nestedShape(input);
-  if (shape?.join() === featureShape.join()) return [input];
+  if (shape && sampleShapes(featureShape).some((s) => s.join() === shape.join())) return [input];
   if (shape?.length === 1 && product(featureShape) > 1) return [input];
   return input;
 }
