@@ -95,3 +95,18 @@ test('importAnchors: the Sequential( call and the first model.add(, 1-based; non
   assert.deepEqual(importAnchors(fs.readFileSync(path.join(corpus, 'functional-api.py'), 'utf8')), []);
   assert.deepEqual(importAnchors(''), []);
 });
+
+// The larger CNN (mnist-cnn) takes minutes on the cpu backend, which is what trains Conv2D here; the
+// small one checks the same data reshape.
+test('imported model files of every kind train: CNN with a data reshape, logits, CSV slices, regression, shipped CSV', async () => {
+  const { trainModelFile } = await import('../../src/core/session/trainModelFile');
+  const { tempDir } = await import('../helpers/tempDir');
+  for (const name of ['mnist-cnn-keras3', 'mnist-quickstart-logits', 'pima-loadtxt', 'iris-csv-iloc', 'housing-regression', 'breast-cancer-sklearn', 'iris-one-hot-early-stopping']) {
+    const dir = tempDir();
+    for (const csv of fs.readdirSync(corpus).filter((n) => n.endsWith('.csv'))) fs.copyFileSync(path.join(corpus, csv), path.join(dir, csv));
+    const file = path.join(dir, `${name}.nn.yaml`);
+    fs.writeFileSync(file, fs.readFileSync(path.join(corpus, `${name}.nn.yaml`), 'utf8').replace(/^data:\n/m, 'data:\n  limit: 100\n'));
+    const { summary } = await trainModelFile(file, { epochs: 1, seed: 1, backend: 'cpu', runsRoot: path.join(dir, 'runs') });
+    assert.match(summary.status, /^(completed|early_stopped)$/, name);
+  }
+});
