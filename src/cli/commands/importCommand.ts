@@ -2,13 +2,15 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { importKerasScript } from '../../core/keras/importKerasScript';
+import { importKerasModelJson } from '../../core/keras/importKerasModelJson';
 import type { ImportResult } from '../../core/keras/importTypes';
 import { UsageError } from '../usage';
 import { writeLine, type CliIo } from '../io';
 
 /**
- * `nn-trainer import SCRIPT.py [--out FILE.nn.yaml] [--force]`: a Keras script as a model file,
- * beside the script by default. Warnings and errors are located in the script, as compilers write them.
+ * `nn-trainer import SCRIPT.py [--out FILE.nn.yaml] [--force]`: a Keras script (or, ending in `.json`,
+ * a Keras or TensorFlow.js model JSON) as a model file, beside it by default. Warnings and errors are
+ * located in the input, as compilers write them.
  */
 export async function importCommand(args: string[], io: CliIo): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -16,7 +18,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
     allowPositionals: true,
     options: { out: { type: 'string' }, force: { type: 'boolean', default: false } },
   });
-  if (positionals.length !== 1) throw new UsageError('import takes exactly one Keras script (SCRIPT.py)');
+  if (positionals.length !== 1) throw new UsageError('import takes exactly one Keras script (SCRIPT.py) or model JSON (MODEL.json)');
   const script = positionals[0];
   let source: string;
   try {
@@ -31,7 +33,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
     writeLine(io.stderr, `nn-trainer: ${out} already exists: add --force to overwrite it, or choose another file with --out`);
     return 1;
   }
-  const result: ImportResult = importKerasScript(source, script);
+  const result: ImportResult = /\.json$/i.test(script) ? importKerasModelJson(source, script) : importKerasScript(source, script);
   for (const w of result.warnings) writeLine(io.stderr, `${script}:${w.line}:${w.column}: warning: ${w.message}`);
   if (result.error || result.text === undefined) {
     const e = result.error ?? { line: 1, column: 1, message: 'nothing could be imported' };
