@@ -167,7 +167,7 @@ predict:
   assert.match(text, /^x = df\.iloc\[:, 0:8\]\.values\ny = df\.iloc\[:, -1\]\.values$/m);
   assert.match(text, /loss=keras\.losses\.SparseCategoricalCrossentropy\(from_logits=True\)/);
   assert.match(text, /keras\.callbacks\.EarlyStopping\(monitor='val_accuracy', patience=2, min_delta=0\.01, restore_best_weights=True\)/);
-  assert.match(text, /^predictions = tf\.nn\.softmax\(predictions\)\.numpy\(\)/m, 'logits become probabilities');
+  assert.match(text, /^print\('probabilities:', tf\.nn\.softmax\(predictions\)\.numpy\(\)\.round\(3\)\)/m, 'logits become probabilities');
   assert.match(text, /^import tensorflow as tf$/m);
   const mixed = exported(base('  csv: d.csv\n  features: ["0:3", 5]'));
   assert.match(mixed, /^x_train = df\.iloc\[:, np\.r_\[0:3, 5\]\]\.values$/m);

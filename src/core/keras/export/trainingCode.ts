@@ -64,7 +64,7 @@ export function writePredict(script: PythonScript, file: WrittenModelFile, data:
       data.prepareNew.length === 0
         ? [`predictions = model.predict(np.array(${pyValue(inputs)}))`]
         : [`x_new = np.array(${pyValue(inputs)})`, ...data.prepareNew, 'predictions = model.predict(x_new)'];
-    script.paragraph([data.prepareNew.length === 0 ? 'Predict the inputs of the model file.' : 'Predict the inputs of the model file, prepared as the training data was.'], [...code, ...probabilities(script, logits, kind), ...shown(kind)]);
+    script.paragraph([data.prepareNew.length === 0 ? 'Predict the inputs of the model file.' : 'Predict the inputs of the model file, prepared as the training data was.'], [...code, ...shown(script, kind, logits)]);
     return;
   }
   const samples = valueOf(predict, 'samples');
@@ -73,7 +73,7 @@ export function writePredict(script: PythonScript, file: WrittenModelFile, data:
   const truth = data.oneHot ? `y_${split}[:${samples}].argmax(axis=1)` : `y_${split}[:${samples}]`;
   script.paragraph(
     [`Predict the first ${samples} ${data.hasTest ? 'test' : 'training'} samples, next to their true labels.`],
-    [`predictions = model.predict(x_${split}[:${samples}])`, ...probabilities(script, logits, kind), ...shown(kind), `print('true:', ${truth})`],
+    [`predictions = model.predict(x_${split}[:${samples}])`, ...shown(script, kind, logits), `print('true:', ${truth})`],
   );
 }
 
@@ -85,15 +85,14 @@ function outputKind(loss: string): OutputKind {
   return 'values';
 }
 
-/** A model trained on logits outputs scores; softmax or sigmoid turns them into probabilities. */
-function probabilities(script: PythonScript, logits: boolean, kind: OutputKind): string[] {
-  if (!logits || kind === 'values') return [];
+/**
+ * What is printed of the predictions: the class (or value), and for a model trained on logits the
+ * probabilities softmax (sigmoid) makes of its scores, as the trainer reports them.
+ */
+function shown(script: PythonScript, kind: OutputKind, logits: boolean): string[] {
+  if (kind === 'values') return ["print('predicted:', predictions.ravel())"];
+  const classes = kind === 'classes' ? "print('predicted:', predictions.argmax(axis=1))" : `print('predicted:', (predictions > ${logits ? '0' : '0.5'}).astype(int).ravel())`;
+  if (!logits) return [classes];
   script.use('import tensorflow as tf');
-  return [`predictions = tf.nn.${kind === 'classes' ? 'softmax' : 'sigmoid'}(predictions).numpy()  # logits -> probabilities`];
-}
-
-function shown(kind: OutputKind): string[] {
-  if (kind === 'classes') return ["print('predicted:', predictions.argmax(axis=1))"];
-  if (kind === 'binary') return ["print('predicted:', (predictions > 0.5).astype(int).ravel())"];
-  return ["print('predicted:', predictions.ravel())"];
+  return [classes, `print('probabilities:', tf.nn.${kind === 'classes' ? 'softmax' : 'sigmoid'}(predictions).numpy().round(3))  # the model outputs logits`];
 }
