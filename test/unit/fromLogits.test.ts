@@ -155,3 +155,11 @@ test('a binary classifier with a linear output and binary_crossentropy from_logi
   assert.ok(positive.output[0] > 0.5 && positive.output[0] < 1, `P(1) of a clear 1 is ${positive.output[0]}`);
   assert.deepEqual([negative.label, positive.label], [0, 1]);
 });
+
+test('a logits model with too few outputs is told the units, not to add a softmax', async () => {
+  const dir = tempDir();
+  const file = writeModelFile(dir, 'q.nn.yaml', QUICKSTART.replace('  - Dense: { units: 10 }', '  - Dense: { units: 5 }').replace('limit: 4000', 'limit: 20'));
+  const diagnostics = await checkModelFile(file);
+  assert.equal(diagnostics.length, 1, diagnostics.map(formatDiagnostic).join('\n'));
+  assert.match(diagnostics[0].message, /over 10 classes needs 10: set units: 10 \(no activation: the loss takes logits\)\.$/);
+});

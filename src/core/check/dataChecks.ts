@@ -102,6 +102,9 @@ function checkOutput(spec: ModelSpec, data: LoadedData, model: LayersModel, chec
     options: activation ? [['units', units], ['activation', activation]] : [['units', units]],
   });
   const loss = kerasLossName(spec.compile.loss);
+  // A logits model's last layer has no activation: the loss applies it (from_logits).
+  const outputActivation = (activation: 'softmax' | 'sigmoid'): string | undefined => (spec.compile.fromLogits ? undefined : activation);
+  const andActivation = (activation: 'softmax' | 'sigmoid'): string => (spec.compile.fromLogits ? ' (no activation: the loss takes logits)' : ` and activation: ${activation}`);
   const classes = data.numClasses;
   const errors: SpecError[] = [];
 
@@ -116,18 +119,19 @@ function checkOutput(spec: ModelSpec, data: LoadedData, model: LayersModel, chec
       );
     } else if (spec.compile.loss === 'sparseCategoricalCrossentropy' && units < classes) {
       errors.push(
-        new SpecError(at, `the last layer outputs ${units} value${units === 1 ? '' : 's'} per sample, but ${loss} over ${classes} classes needs ${classes}: set units: ${classes} and activation: softmax.`, 'shape-mismatch', setOutput(classes, 'softmax')),
+        new SpecError(at, `the last layer outputs ${units} value${units === 1 ? '' : 's'} per sample, but ${loss} over ${classes} classes needs ${classes}: set units: ${classes}${andActivation('softmax')}.`, 'shape-mismatch', setOutput(classes, outputActivation('softmax'))),
       );
     } else if (spec.compile.loss === 'binaryCrossentropy' && units !== 1) {
-      errors.push(new SpecError(at, `binary_crossentropy needs 1 output per sample (units: 1, activation: sigmoid), but the last layer has ${units}.`, 'shape-mismatch', setOutput(1, 'sigmoid')));
+      const one = spec.compile.fromLogits ? 'units: 1, no activation: the loss takes logits' : 'units: 1, activation: sigmoid';
+      errors.push(new SpecError(at, `binary_crossentropy needs 1 output per sample (${one}), but the last layer has ${units}.`, 'shape-mismatch', setOutput(1, outputActivation('sigmoid'))));
     }
   } else {
     const needed = data.targetShape[data.targetShape.length - 1];
     if (units !== needed) {
       const what = data.targetKind === 'oneHot' ? `${loss} over ${data.numClasses} classes needs ${needed}` : `the targets have ${needed} value${needed === 1 ? '' : 's'} per sample`;
       const oneHot = data.targetKind === 'oneHot';
-      const activation = oneHot ? ' and activation: softmax' : '';
-      errors.push(new SpecError(at, `the last layer outputs ${units} value${units === 1 ? '' : 's'} per sample, but ${what}: set units: ${needed}${activation}.`, 'shape-mismatch', setOutput(needed, oneHot ? 'softmax' : undefined)));
+      const activation = oneHot ? andActivation('softmax') : '';
+      errors.push(new SpecError(at, `the last layer outputs ${units} value${units === 1 ? '' : 's'} per sample, but ${what}: set units: ${needed}${activation}.`, 'shape-mismatch', setOutput(needed, oneHot ? outputActivation('softmax') : undefined)));
     }
   }
   if (checkRank && outShape.length !== data.targetShape.length + 1 && errors.length === 0) {

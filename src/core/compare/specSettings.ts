@@ -37,6 +37,7 @@ export function specSettings(spec: ModelSpec | undefined, actual: RunActuals): S
     spec.model.forEach((layer, index) => layerRows(layer, `layers[${index}]`, add));
     optimizerRows(spec.compile.optimizer, add);
     add('loss', kerasName(LOSSES, spec.compile.loss));
+    add('loss.from_logits', spec.compile.fromLogits);
     add('metrics', spec.compile.metrics.map((m) => m.label));
     add('batch_size', spec.fit.batchSize);
   }
@@ -49,6 +50,7 @@ export function specSettings(spec: ModelSpec | undefined, actual: RunActuals): S
       add('early_stopping.monitor', early.monitor);
       add('early_stopping.patience', early.patience);
       add('early_stopping.min_delta', early.minDelta);
+      add('early_stopping.restore_best_weights', early.restoreBestWeights);
     }
   }
   add('seed', actual.seed ?? spec?.seed);
@@ -104,6 +106,7 @@ function dataRows(data: DataSpec, add: Add): void {
   add('data.normalize', data.normalize);
   add('data.one_hot', data.oneHot);
   add('data.limit', data.limit);
+  add('data.reshape', data.reshape);
 }
 
 /** Short inline data in full; longer data as `120 samples · 3f2a9c1e`, so two different sets still differ. */

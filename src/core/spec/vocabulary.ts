@@ -67,9 +67,9 @@ export const REGULARIZERS = [
 
 // Losses: the keys of tfjs-layers' `lossesMap` (losses.js), with Keras' short aliases.
 export const LOSSES = [
-  { keras: 'binary_crossentropy', tfjs: 'binaryCrossentropy', doc: 'Binary classification: one sigmoid output per sample and 0/1 labels (e.g. benign/malignant). For more than two classes use `sparse_categorical_crossentropy`.' },
-  { keras: 'categorical_crossentropy', tfjs: 'categoricalCrossentropy', doc: 'Multi-class classification with a softmax output when the labels are one-hot vectors (`[0, 0, 1]`, as after `to_categorical`). With integer labels (`2`) use `sparse_categorical_crossentropy` instead.' },
-  { keras: 'sparse_categorical_crossentropy', tfjs: 'sparseCategoricalCrossentropy', doc: 'Multi-class classification with a softmax output when the labels are class indices (`0`, `1`, `2`, ... as in MNIST). Use `categorical_crossentropy` instead only when the labels are one-hot vectors.' },
+  { keras: 'binary_crossentropy', tfjs: 'binaryCrossentropy', doc: 'Binary classification: one sigmoid output per sample and 0/1 labels (e.g. benign/malignant); a linear output with `{ binary_crossentropy: { from_logits: true } }`. For more than two classes use `sparse_categorical_crossentropy`.' },
+  { keras: 'categorical_crossentropy', tfjs: 'categoricalCrossentropy', doc: 'Multi-class classification with a softmax output (a linear one with `from_logits: true`) when the labels are one-hot vectors (`[0, 0, 1]`, as after `to_categorical`). With integer labels (`2`) use `sparse_categorical_crossentropy` instead.' },
+  { keras: 'sparse_categorical_crossentropy', tfjs: 'sparseCategoricalCrossentropy', doc: 'Multi-class classification with a softmax output (a linear one, as the TensorFlow quickstart\'s `Dense(10)`, with `{ sparse_categorical_crossentropy: { from_logits: true } }`) when the labels are class indices (`0`, `1`, `2`, ... as in MNIST). Use `categorical_crossentropy` instead only when the labels are one-hot vectors.' },
   { keras: 'mean_squared_error', tfjs: 'meanSquaredError', aliases: ['mse'], doc: 'Regression: mean of `(y - y_pred) ** 2`.' },
   { keras: 'mean_absolute_error', tfjs: 'meanAbsoluteError', aliases: ['mae'], doc: 'Regression: mean of `abs(y - y_pred)`.' },
   { keras: 'mean_absolute_percentage_error', tfjs: 'meanAbsolutePercentageError', aliases: ['mape'], doc: 'Regression: mean absolute error in percent of `y`.' },
@@ -92,7 +92,7 @@ export interface LossWithOptionsDef {
 const fromLogits: OptionDef = {
   key: 'from_logits',
   kind: 'boolean',
-  doc: 'The last layer outputs logits (no softmax or sigmoid, e.g. `Dense(10)`), as with Keras `from_logits=True`. Training then uses the numerically stable loss on logits, and predictions, evaluation and the panel turn the outputs into probabilities (softmax, or sigmoid for `binary_crossentropy`). Default false.',
+  doc: 'The last layer outputs logits (no softmax or sigmoid, e.g. `Dense(10)`), as with Keras `from_logits=True`. Training then uses the numerically stable loss on logits, and predictions, evaluation and the panel turn the outputs into probabilities (softmax, or sigmoid for `binary_crossentropy`).',
 };
 
 // The Keras losses whose options tutorials use; only from_logits so far, since that one changes
