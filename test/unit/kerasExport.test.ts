@@ -180,3 +180,9 @@ test('normalizing MNIST flattens the images for the scaler and gives them their 
   assert.match(text, /^x_train = x_train\.reshape\(len\(x_train\), -1\)\n.*\nscaler = StandardScaler\(\)\nx_train = scaler\.fit_transform\(x_train\)\nx_test = scaler\.transform\(x_test\)\nx_train = x_train\.reshape\(-1, 28, 28\)/m);
   assert.equal(pythonSyntaxError(text), undefined);
 });
+
+test('the script check finds what would stop a script: a syntax error, a name used before it is defined', syntaxCheck, () => {
+  assert.match(pythonSyntaxError('x = (\n') ?? '', /SyntaxError/);
+  assert.match(pythonSyntaxError('import numpy as np\nx_train = scaler.transform(np.array([1]))\n') ?? '', /line 2: scaler is used before it is defined/);
+  assert.equal(pythonSyntaxError('from tensorflow import keras\nmodel = keras.Sequential([])\nprint(model)\n'), undefined);
+});
