@@ -60,6 +60,11 @@ export function dataSection(xValue: Value | undefined, yValue: Value | undefined
         if (y?.label === undefined && x.features.drop.length === 1) data.label = x.features.drop[0];
         else if (others.length > 0) note = `columns ${others.join(', ')} are dropped in the script: list the features to keep them out (features: [...])`;
       }
+      // `iloc[:, :-1]` and `iloc[:, -1]` are the format's defaults: the last column is the label.
+      if (data.label === -1 && (data.features === ':-1' || data.features === undefined)) {
+        delete data.label;
+        delete data.features;
+      }
       break;
     case 'inline':
       data.inline = { x: origin.value, ...(y && y.origin.kind === 'inline' ? { y: y.origin.value } : {}) };
@@ -68,6 +73,7 @@ export function dataSection(xValue: Value | undefined, yValue: Value | undefined
   // The built-ins keep their own test split (the format says so), so a train_test_split of them is theirs.
   const keepsOwnSplit = origin.kind === 'builtin' && origin.name !== 'breast_cancer';
   if (x.testSplit !== undefined && !keepsOwnSplit) data.test_split = x.testSplit;
+  if (x.count !== undefined && x.split !== 'test') data.limit = x.count;
   let warning: DataSection['warning'];
   if (x.testSplit !== undefined && keepsOwnSplit && Math.abs(x.testSplit - 0.2) > 1e-9) {
     warning = { from: x.from, message: `not translated: test_size=${x.testSplit} of train_test_split: the built-in ${origin.kind === 'builtin' ? origin.name : ''} keeps its own 80/20 split` };

@@ -272,6 +272,7 @@ export class ScriptReader implements ReaderContext {
       if (object.kind === 'model') return this.modelMethod(object.model, callee.name, call);
       if (object.kind === 'data') return this.dataCall(object.data, callee.name, call);
       if (object.kind === 'scaler') return this.scalerMethod(object.normalize, callee.name, call);
+      if (object.kind === 'labelEncoder') return this.labelEncoderMethod(callee.name, call);
       if (object.kind === 'history' || object.kind === 'unknown') return UNKNOWN;
       if (object.kind !== 'qualified') return UNKNOWN;
     }
@@ -342,6 +343,7 @@ export class ScriptReader implements ReaderContext {
     if (sklearn) return sklearnLoad(sklearn[1] as 'iris' | 'digits' | 'breast_cancer', call, this);
     if (name === 'read_csv' || name === 'loadtxt' || name === 'genfromtxt') return this.readCsv(name, call);
     if (name === 'train_test_split') return trainTestSplit(call, this);
+    if (name === 'LabelEncoder') return { kind: 'labelEncoder' };
     if (name === 'StandardScaler' || name === 'MinMaxScaler') return { kind: 'scaler', normalize: name === 'StandardScaler' ? 'standard' : 'minmax' };
     if (name === 'to_categorical') return toCategorical(call, this);
     if (name === 'expand_dims') {
@@ -390,6 +392,13 @@ export class ScriptReader implements ReaderContext {
     if (x.kind !== 'data') return UNKNOWN;
     if (method === 'fit') return { kind: 'scaler', normalize };
     if (method === 'fit_transform' || method === 'transform') return normalizeData(x.data, normalize);
+    return UNKNOWN;
+  }
+
+  private labelEncoderMethod(method: string, call: Call): Value {
+    const y = call.args[0] ? this.evaluate(call.args[0]) : UNKNOWN;
+    if (method === 'fit') return { kind: 'labelEncoder' };
+    if ((method === 'fit_transform' || method === 'transform') && y.kind === 'data') return y;
     return UNKNOWN;
   }
 

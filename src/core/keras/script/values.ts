@@ -25,7 +25,7 @@ export interface DataValue {
   reshape?: number[];
   oneHot?: boolean;
   testSplit?: number;
-  /** `X_test[:5]`: the first N samples. */
+  /** `X_test[:5]`: the first N samples (of a training split: the format's `limit`). */
   count?: number;
   /** The x and y of a `mnist.load_data()` part or a `return_X_y` result, before they are unpacked. */
   from: number;
@@ -61,6 +61,8 @@ export type Value =
   | { kind: 'regularizer'; value: unknown }
   | { kind: 'initializer'; value: string }
   | { kind: 'scaler'; normalize: 'standard' | 'minmax' }
+  /** scikit-learn's LabelEncoder: class names to 0..K-1 in sorted order, as the format reads string labels anyway. */
+  | { kind: 'labelEncoder' }
   | { kind: 'data'; data: DataValue }
   | { kind: 'tuple'; items: Value[] }
   /** `X.shape[1]` and the like: a size the data gives, so a layer's input shape can be left out. */
