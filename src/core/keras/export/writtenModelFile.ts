@@ -4,7 +4,7 @@
  */
 import type { LayerType } from '../../spec/modelSpec';
 import { LOSSES, METRICS, OPTIMIZERS, layerOptions, layerTypeOf, lookupName, type NamedValue, type OptionKind } from '../../spec/vocabulary';
-import { isRawMap, isSpellingOf, keyOf, mapOf, valueOf, type RawMap } from '../../modelFile/rawValues';
+import { isRawMap, isSpellingOf, mapOf, valueOf, type RawMap } from '../../modelFile/rawValues';
 
 export interface WrittenOption {
   /** The Keras keyword: `input_shape`, `kernel_regularizer`. */
@@ -123,9 +123,4 @@ function leadingComments(text: string): string[] {
 /** `useBias` -> `use_bias`, the Keras keyword of a camelCase key. */
 export function snakeCase(key: string): string {
   return key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
-}
-
-/** Whether a section writes a Keras key, in any spelling. */
-export function hasKey(map: RawMap, kerasKey: string): boolean {
-  return keyOf(map, kerasKey) !== undefined;
 }
