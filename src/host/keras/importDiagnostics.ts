@@ -8,7 +8,7 @@ export const IMPORT_DIAGNOSTIC_SOURCE = 'Neural Network';
 /**
  * What an import of a Keras script left untranslated, as Information diagnostics on the script: set
  * when the script is imported, refreshed on each save while they are shown (the user fixing or
- * removing a statement sees it go), and cleared when the script closes.
+ * removing a statement sees it go), and cleared when the script closes (its last tab, or its document).
  */
 export class ImportDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('nn-trainer-import');
@@ -26,9 +26,15 @@ export class ImportDiagnostics implements vscode.Disposable {
       vscode.workspace.onDidSaveTextDocument((doc) => {
         if (this.collection.has(doc.uri)) void this.refresh(doc);
       }),
-      vscode.workspace.onDidCloseTextDocument((doc) => {
-        this.latest.delete(doc.uri.toString());
-        this.collection.delete(doc.uri);
+      vscode.workspace.onDidCloseTextDocument((doc) => this.clear(doc.uri)),
+      // VS Code disposes a closed editor's document only when nothing holds it, which can be minutes
+      // later: the notes go when the script's last tab closes, as the user sees it close.
+      vscode.window.tabGroups.onDidChangeTabs((change) => {
+        if (change.closed.length === 0) return;
+        const open = new Set(vscode.window.tabGroups.all.flatMap((group) => group.tabs).flatMap((tab) => (tab.input instanceof vscode.TabInputText ? [tab.input.uri.toString()] : [])));
+        this.collection.forEach((uri) => {
+          if (!open.has(uri.toString())) this.clear(uri);
+        });
       }),
     ];
   }
@@ -42,6 +48,11 @@ export class ImportDiagnostics implements vscode.Disposable {
   /** The diagnostics shown on a script (tests read them). */
   shownFor(uri: vscode.Uri): readonly vscode.Diagnostic[] {
     return this.collection.get(uri) ?? [];
+  }
+
+  private clear(uri: vscode.Uri): void {
+    this.latest.delete(uri.toString());
+    this.collection.delete(uri);
   }
 
   private async refresh(doc: vscode.TextDocument): Promise<void> {

@@ -162,6 +162,12 @@ describe('Keras scripts: import, export, model JSON and the walkthrough', () => 
     assert.match(text, /units: 3, activation: softmax/);
   });
 
+  it('the notes leave the script when it closes', async () => {
+    assert.ok(importNotes(script).length > 0, 'the script has no notes to clear');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await waitFor('the notes cleared', () => importNotes(script).length === 0, 60_000);
+  });
+
   it('the getting-started walkthrough opens', async () => {
     await vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH, false);
     const tab = await waitFor('the walkthrough tab', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => /welcome|walkthrough|get started/i.test(t.label)));
