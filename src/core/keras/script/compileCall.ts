@@ -65,9 +65,9 @@ export function lossOf(expr: Expr, ctx: ReaderContext): unknown {
     return 'mean_squared_error';
   }
   const name = typeof loss === 'string' ? loss : loss && typeof loss === 'object' ? Object.keys(loss)[0] : undefined;
-  // A loss the format lacks is still written, so validation points at it with the valid names.
+  // A named loss the format lacks is still written, so validation points at it with the valid names.
   if (!name || !isLoss(name)) ctx.warn(expr.from, `not translated: loss=${ctx.code(expr)}: not a loss of the format`);
-  return loss ?? ctx.code(expr);
+  return name ? loss : undefined;
 }
 
 /** The `metrics=` of compile: the names the format has, each other one a warning. */

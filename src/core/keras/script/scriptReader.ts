@@ -468,7 +468,8 @@ export class ScriptReader implements ReaderContext {
         const compiled: NonNullable<ModelState['compiled']> = { from: call.from };
         // Keras' compile defaults to rmsprop.
         compiled.optimizer = args.get('optimizer') ? optimizerOf(args.get('optimizer')!, this) : 'rmsprop';
-        if (args.get('loss')) compiled.loss = lossOf(args.get('loss')!, this);
+        const loss = args.get('loss') && lossOf(args.get('loss')!, this);
+        if (loss !== undefined) compiled.loss = loss;
         if (args.get('metrics')) compiled.metrics = metricsOf(args.get('metrics')!, this);
         for (const [key, expr] of args) if (!['optimizer', 'loss', 'metrics'].includes(key)) this.warn(expr.from, `not translated: ${key}=${this.code(expr)} of compile`);
         model.compiled = compiled;
