@@ -134,11 +134,26 @@ describe('Keras scripts: import, export, model JSON and the walkthrough', () => 
     assert.strictEqual(summary.evaluation?.metrics.accuracy, 1);
   });
 
-  it('a script without a Sequential model writes nothing', async () => {
+  it('a script without a Sequential model writes nothing and says where and what is supported', async () => {
     const functional = writeWorkspaceFile('keras/functional.py', FUNCTIONAL_SCRIPT);
-    const result = await vscode.commands.executeCommand<WrittenFile | undefined>('nnTrainer.importKerasScript', functional);
-    assert.strictEqual(result, undefined);
+    // The extension and its tests share one vscode API object: the error notification can be read.
+    const shown: string[] = [];
+    const showErrorMessage = vscode.window.showErrorMessage;
+    vscode.window.showErrorMessage = ((message: string) => {
+      shown.push(message);
+      return Promise.resolve(undefined);
+    }) as typeof vscode.window.showErrorMessage;
+    try {
+      const result = await vscode.commands.executeCommand<WrittenFile | undefined>('nnTrainer.importKerasScript', functional);
+      assert.strictEqual(result, undefined);
+    } finally {
+      vscode.window.showErrorMessage = showErrorMessage;
+    }
     assert.ok(!fs.existsSync(workspaceFile('keras/functional.nn.yaml').fsPath), 'a model file was written');
+    const modelLine = linesOf(FUNCTIONAL_SCRIPT, 'keras.Model(')[0] + 1;
+    assert.strictEqual(shown.length, 1, `notifications: ${shown.join(' | ')}`);
+    assert.match(shown[0], new RegExp(`^Import Keras Script: functional\\.py:${modelLine}:\\d+: .*Sequential`));
+    assert.doesNotMatch(shown[0], /\n\s+at /, 'a stack trace');
   });
 
   it('Export as Keras Script writes xor.py beside xor.nn.yaml and opens it', async () => {
