@@ -11,7 +11,7 @@ import * as path from 'path';
 import { exportKerasScriptOfFile } from '../../src/core/keras/exportKerasScript';
 import { importKerasScript } from '../../src/core/keras/importKerasScript';
 import { parseModelText } from '../../src/core/modelFile';
-import type { ModelSpec } from '../../src/core/spec/modelSpec';
+import type { LayerSpec, ModelSpec } from '../../src/core/spec/modelSpec';
 import { MODEL_TEMPLATES, renderTemplate } from '../../src/host/templates/modelTemplates';
 import { examplesDir, repoRoot, tempDir } from '../helpers/tempDir';
 import { hasPython, pythonSyntaxError } from '../helpers/pythonSyntax';
@@ -53,14 +53,26 @@ const ONE_HOT_LOSSES = new Set(['categoricalCrossentropy', 'categoricalHinge', '
 
 /**
  * The spec as the trainer acts on it. Python needs `to_categorical` where the trainer one-hot encodes
- * by itself, so the imported `one_hot: true` and an unset one_hot with such a loss are the same.
+ * by itself, so the imported `one_hot: true` and an unset one_hot with such a loss are the same; and
+ * the trainer's own defaults written out are its defaults.
  */
 function specOf(text: string, file: string): ModelSpec {
   const parsed = parseModelText(text, file);
   assert.ok(parsed.spec, `${file} is not valid:\n${parsed.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.message}`).join('\n')}\n${text}`);
   const spec = parsed.spec;
-  if (spec.data.oneHot === undefined && ONE_HOT_LOSSES.has(spec.compile.loss)) return { ...spec, data: { ...spec.data, oneHot: true } };
-  return spec;
+  const data = spec.data.oneHot === undefined && ONE_HOT_LOSSES.has(spec.compile.loss) ? { ...spec.data, oneHot: true } : spec.data;
+  return { ...spec, data, model: spec.model.map(withTrainerDefaults) };
+}
+
+/**
+ * The script writes out what TensorFlow.js does by default where Keras would do otherwise (an LSTM's
+ * and GRU's hard_sigmoid gates, a GRU's reset_after=False), so the imported file says it explicitly.
+ */
+function withTrainerDefaults(layer: LayerSpec): LayerSpec {
+  if (layer.type !== 'LSTM' && layer.type !== 'GRU') return layer;
+  const config: Record<string, unknown> = { recurrentActivation: 'hardSigmoid', ...layer.config };
+  if (layer.type === 'GRU') config.resetAfter ??= false;
+  return { ...layer, config };
 }
 
 /**

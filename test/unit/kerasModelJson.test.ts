@@ -218,3 +218,26 @@ for (const example of ['xor.nn.yaml', 'iris.nn.yaml']) {
     assert.deepEqual(await checkModelFile(restored), []);
   });
 }
+
+test("Keras 3's newer settings that change nothing (quantization_config, use_cudnn, null strides) are passed over; a GRU's reset_after is a warning", () => {
+  const layer = (class_name: string, config: Record<string, unknown>) => ({ module: 'keras.layers', class_name, config, registered_name: null });
+  const json = JSON.stringify({
+    module: 'keras',
+    class_name: 'Sequential',
+    config: {
+      name: 'sequential',
+      layers: [
+        layer('InputLayer', { batch_shape: [null, 28, 28, 1], dtype: 'float32', sparse: false, name: 'input_layer', optional: false }),
+        layer('MaxPooling2D', { name: 'max_pooling2d', trainable: true, pool_size: [2, 2], padding: 'valid', strides: null, data_format: 'channels_last' }),
+        layer('Reshape', { name: 'reshape', target_shape: [196, 4] }),
+        layer('GRU', { name: 'gru', units: 4, use_cudnn: 'auto', seed: null, reset_after: true, recurrent_activation: 'sigmoid' }),
+        layer('Dense', { name: 'dense', units: 2, activation: 'softmax', quantization_config: null, lora_rank: null }),
+      ],
+    },
+    registered_name: null,
+  });
+  const result = importKerasModelJson(json, 'k3.json');
+  assert.deepEqual(result.warnings.map((w) => w.message), ['GRU reset_after: true (Keras 2 and 3 default) is not supported by TensorFlow.js, which trains this GRU with reset_after: false (the reset gate before the matrix product)']);
+  assert.match(result.text ?? '', /^model:\n {2}- MaxPooling2D: \{ input_shape: \[28, 28, 1\] \}\n {2}- Reshape: \{ target_shape: \[196, 4\] \}\n {2}- GRU: \{ units: 4, recurrent_activation: sigmoid \}\n {2}- Dense: \{ units: 2, activation: softmax \}$/m);
+  assert.deepEqual(parseModelText(result.text ?? '', 'k3.nn.yaml').diagnostics, []);
+});

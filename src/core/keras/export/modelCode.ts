@@ -48,7 +48,18 @@ function layerCall(layer: WrittenLayer): string {
   const leading = missing === -1 ? order : order.slice(0, missing);
   const positional = leading.map((key) => optionValue(byKey.get(key)?.kind, byKey.get(key)?.value));
   const keywords = layer.options.filter((o) => !leading.includes(o.key)).map((o): [string, string] => [o.key, optionValue(o.kind, o.value)]);
-  return pyCall(`layers.${layer.type}`, positional, keywords);
+  return pyCall(`layers.${layer.type}`, positional, [...keywords, ...trainerDefaults(layer, byKey)]);
+}
+
+/**
+ * Where the trainer's TensorFlow.js computes another function than Keras by default, the script says
+ * what the trainer does: its LSTM and GRU gate with hard_sigmoid, and its GRU knows only reset_after=False.
+ */
+function trainerDefaults(layer: WrittenLayer, byKey: ReadonlyMap<string, unknown>): Array<[string, string]> {
+  const extra: Array<[string, string]> = [];
+  if ((layer.type === 'LSTM' || layer.type === 'GRU') && !byKey.has('recurrent_activation')) extra.push(['recurrent_activation', pyString('hard_sigmoid')]);
+  if (layer.type === 'GRU' && !byKey.has('reset_after')) extra.push(['reset_after', 'False']);
+  return extra;
 }
 
 function optionValue(kind: OptionKind | undefined, value: unknown): string {

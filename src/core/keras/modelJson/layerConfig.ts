@@ -5,7 +5,7 @@ import { DATA_FORMATS, LAYER_TYPES, PADDINGS, layerOptions, layerTypeOf, lookupN
 import { isRawMap, isSpellingOf, type RawMap } from '../../modelFile/rawValues';
 import { isGeneratedName, toSnakeCase } from '../../model/kerasLayerNames';
 import type { JsonPath } from './jsonSource';
-import { HARMLESS_EXTRAS, METADATA_KEYS, layerDefault, type JsonOrigin } from './layerDefaults';
+import { HARMLESS_EXTRAS, METADATA_KEYS, UNSUPPORTED_GRU_RESET_AFTER, layerDefault, type JsonOrigin } from './layerDefaults';
 import { activationName, initializerValue, regularizerValue, snakeName, tidy, type Translated } from './kerasValues';
 
 export interface LayerContext {
@@ -44,6 +44,12 @@ export function layerOf(entry: unknown, path: JsonPath, context: LayerContext, i
       extra(type, snakeName(key), raw, at, context);
       continue;
     }
+    if (type === 'GRU' && option.key === 'reset_after' && raw === true) {
+      context.warn(at, UNSUPPORTED_GRU_RESET_AFTER);
+      continue;
+    }
+    // null is Keras' "not set" (pooling strides, a seed, no regularizer): the format's own default then.
+    if (raw === null) continue;
     const translated = translate(option.kind, raw);
     if (translated.problem) context.warn(at, `${type} ${option.key} ${translated.problem}`);
     if (translated.value === undefined) continue;

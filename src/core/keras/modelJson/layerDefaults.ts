@@ -26,6 +26,9 @@ const recurrent = {
   recurrent_activation: 'hard_sigmoid',
 };
 
+/** Keras' GRU computes the reset gate after the matrix product by default; TensorFlow.js cannot. */
+export const UNSUPPORTED_GRU_RESET_AFTER = 'GRU reset_after: true (Keras 2 and 3 default) is not supported by TensorFlow.js, which trains this GRU with reset_after: false (the reset gate before the matrix product)';
+
 const LAYER_DEFAULTS: Readonly<Record<LayerType, Readonly<Record<string, unknown>>>> = {
   Dense: dense,
   Flatten: images,
@@ -48,7 +51,7 @@ const LAYER_DEFAULTS: Readonly<Record<LayerType, Readonly<Record<string, unknown
   AveragePooling2D: pooling,
   SimpleRNN: recurrent,
   LSTM: recurrent,
-  GRU: recurrent,
+  GRU: { ...recurrent, reset_after: false },
   Embedding: { embeddings_initializer: 'random_uniform', mask_zero: false, input_length: null },
 };
 
@@ -58,7 +61,6 @@ const KERNEL_DEFAULT: Readonly<Record<JsonOrigin, string>> = { keras: 'glorot_un
 /** The default of a layer's option, or undefined when it has none (a required option such as units). */
 export function layerDefault(type: LayerType, key: string, origin: JsonOrigin): { value: unknown } | undefined {
   if (key === 'kernel_initializer' && type !== 'Embedding') return { value: KERNEL_DEFAULT[origin] };
-  if (type === 'GRU' && key === 'reset_after') return { value: origin === 'keras' };
   const defaults = LAYER_DEFAULTS[type];
   return key in defaults ? { value: defaults[key] } : undefined;
 }
@@ -82,6 +84,9 @@ export const HARMLESS_EXTRAS: Readonly<Record<string, unknown>> = {
   virtual_batch_size: null,
   adjustment: null,
   lora_rank: null,
+  lora_alpha: undefined,
+  quantization_config: null,
+  use_cudnn: undefined,
   keepdims: false,
   sparse: false,
   seed: null,
