@@ -186,3 +186,16 @@ test('the script check finds what would stop a script: a syntax error, a name us
   assert.match(pythonSyntaxError('import numpy as np\nx_train = scaler.transform(np.array([1]))\n') ?? '', /line 2: scaler is used before it is defined/);
   assert.equal(pythonSyntaxError('from tensorflow import keras\nmodel = keras.Sequential([])\nprint(model)\n'), undefined);
 });
+
+test("recurrent layers compute what the trainer's TensorFlow.js does: hard_sigmoid gates, a GRU's reset_after=False", () => {
+  const text = exported(`data:
+  inline: { x: [[[1], [2]], [[3], [4]]], y: [1, 2] }
+model:
+  - LSTM: { units: 4, return_sequences: true, input_shape: [2, 1] }
+  - GRU: { units: 2, recurrent_activation: sigmoid }
+  - Dense: { units: 1 }
+compile: { optimizer: adam, loss: mse }
+`);
+  assert.match(text, /layers\.LSTM\(4, return_sequences=True, input_shape=\(2, 1\), recurrent_activation='hard_sigmoid'\)/);
+  assert.match(text, /layers\.GRU\(2, recurrent_activation='sigmoid', reset_after=False\)/, 'a gate the file names is kept');
+});
