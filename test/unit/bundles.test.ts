@@ -11,10 +11,11 @@ import { repoRoot } from '../helpers/tempDir';
 
 const bundle = (name: string) => readFileSync(path.join(repoRoot, 'dist', name), 'utf8');
 
-test('the extension host bundle holds no TensorFlow.js and no validator: both run in workers', () => {
+test('the extension host bundle holds no TensorFlow.js, no validator and no Python parser: they run in workers', () => {
   const host = bundle('extension.js');
   assert.doesNotMatch(host, /@tensorflow\/tfjs|registerKernel|tfjs-backend-wasm/);
   assert.doesNotMatch(host, /new Ajv\b|ajv\/dist/);
+  assert.doesNotMatch(host, /@lezer\//);
   assert.ok(host.length < 200_000, `extension.js is ${host.length} bytes`);
 });
 
