@@ -83,3 +83,15 @@ test('import MODEL.json reads a Keras model JSON through the JSON importer', asy
   assert.match(fs.readFileSync(out, 'utf8'), /^model:$/m);
   assert.equal(result.stdout.split('\n')[0], `Wrote ${out}`);
 });
+
+test('a script that loads scikit-learn\'s breast cancer data gets the shipped CSV beside its model file, and trains', async () => {
+  const script = copyScript(path.join(fixtures, 'corpus', 'breast-cancer-sklearn.py'));
+  const result = await runCli(['import', script]);
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, /^Copied breast-cancer\.csv beside it/m);
+  const dir = path.dirname(script);
+  assert.equal(fs.readFileSync(path.join(dir, 'breast-cancer.csv'), 'utf8'), fs.readFileSync(path.join(repoRoot, 'examples', 'breast-cancer.csv'), 'utf8'));
+  const train = await runCli(['train', path.join(dir, 'breast-cancer-sklearn.nn.yaml'), '--epochs', '1', '--json', '--out', tempDir()]);
+  assert.equal(train.code, 0, train.stderr);
+  assert.equal(JSON.parse(train.stdout).status, 'completed');
+});

@@ -42,6 +42,12 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
   }
   fs.writeFileSync(out, result.text);
   writeLine(io.stdout, `Wrote ${out}`);
+  for (const file of result.dataFiles ?? []) {
+    const target = path.join(path.dirname(out), file.name);
+    if (fs.existsSync(target)) continue;
+    fs.copyFileSync(file.from, target);
+    writeLine(io.stdout, `Copied ${file.name} beside it (the data the script loads)`);
+  }
   writeLine(io.stdout, `Train it: nn-trainer train ${out}`);
   return 0;
 }

@@ -1,9 +1,10 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import type { ImportResult, ModelFileObject, SourceNote } from './importTypes';
 import { writeModelFile } from './modelFileWriter';
 import { parsePython } from './script/pythonAst';
 import { ScriptReader } from './script/scriptReader';
-import { dataSection } from './script/dataSection';
+import { BREAST_CANCER_CSV, dataSection } from './script/dataSection';
 import type { ModelState } from './script/values';
 
 export { importAnchors } from './script/importAnchors';
@@ -32,7 +33,7 @@ export function importKerasScript(source: string, scriptPath: string): ImportRes
 
   const file: ModelFileObject = { name: path.basename(scriptPath).replace(/\.[^.]*$/, ''), model: model.layers };
   if (reader.seed !== undefined) file.seed = reader.seed;
-  const data = dataSection(model.fit?.x, model.fit?.y, scriptName);
+  const data = dataSection(model.fit?.x, model.fit?.y, scriptName, (csv) => csvHeader(path.resolve(path.dirname(scriptPath), csv)));
   file.data = data.data;
   if (data.warning) reader.warn(data.warning.from, data.warning.message);
   const flattened = flattenReshape(file);
@@ -55,7 +56,10 @@ export function importKerasScript(source: string, scriptPath: string): ImportRes
     for (const w of warnings) header.push(`  ${scriptName}:${w.line}:${w.column}  ${w.message.replace(/^not translated: /, '')}`);
   }
   const comments = data.csvComment ? { 'data.csv': data.csvComment } : undefined;
-  return { text: writeModelFile(file, header, comments), warnings };
+  const result: ImportResult = { text: writeModelFile(file, header, comments), warnings };
+  const shipped = data.data.csv === BREAST_CANCER_CSV && model.fit?.x?.kind === 'data' && model.fit.x.data.origin.kind === 'builtin' ? shippedExample(BREAST_CANCER_CSV) : undefined;
+  if (shipped) result.dataFiles = [{ name: BREAST_CANCER_CSV, from: shipped }];
+  return result;
 }
 
 /**
@@ -74,6 +78,33 @@ function flattenReshape(file: ModelFileObject): string | undefined {
   delete data.reshape;
   if (shape !== undefined) options.input_shape = [28, 28];
   return 'reshape(-1, 784) before Flatten(input_shape=(784,)): the Flatten takes the 28x28 images (input_shape: [28, 28]), which gives the same 784 values';
+}
+
+/**
+ * A file of the shipped examples/ folder: the first examples/<name> walking up from this code, which
+ * runs from out/src/core/keras/ in tests and from a bundle in dist/ otherwise (as builtinDataDir does).
+ */
+function shippedExample(name: string): string | undefined {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'examples', name);
+    if (fs.existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+/** The column names of a CSV's first line, when the file is there (unquoted, comma-separated). */
+function csvHeader(file: string): string[] | undefined {
+  try {
+    const fd = fs.openSync(file, 'r');
+    const buffer = Buffer.alloc(64 * 1024);
+    const read = fs.readSync(fd, buffer, 0, buffer.length, 0);
+    fs.closeSync(fd);
+    const first = buffer.toString('utf8', 0, read).split(/\r?\n/)[0];
+    const names = first.split(',').map((n) => n.trim().replace(/^"(.*)"$/, '$1'));
+    return names.length > 1 && names.every((n) => n !== '' && Number.isNaN(Number(n))) ? names : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The model that is trained (the first one fit), else the last one built. */

@@ -17,6 +17,12 @@ export interface ImportResult {
   warnings: SourceNote[];
   /** Why no model file could be written (no Sequential model, unreadable JSON), located. */
   error?: SourceNote;
+  /**
+   * Data files shipped with the trainer that the model file names beside itself (a script's
+   * `load_breast_cancer()` is `csv: breast-cancer.csv`): copy `from` (absolute) to `name` beside the
+   * written model file when no such file is there.
+   */
+  dataFiles?: Array<{ name: string; from: string }>;
 }
 
 /**

@@ -27,8 +27,8 @@ function undefinedName(value: Value | undefined): string | undefined {
   return undefined;
 }
 
-/** The model file's `data` section from what `fit(x, y)` was given. */
-export function dataSection(xValue: Value | undefined, yValue: Value | undefined, scriptName: string): DataSection {
+/** The model file's `data` section from what `fit(x, y)` was given; `csvHeader` reads a CSV's column names. */
+export function dataSection(xValue: Value | undefined, yValue: Value | undefined, scriptName: string, csvHeader?: (csv: string) => string[] | undefined): DataSection {
   const x = dataOf(xValue);
   const y = dataOf(yValue);
   const origin = x?.origin ?? y?.origin;
@@ -48,7 +48,7 @@ export function dataSection(xValue: Value | undefined, yValue: Value | undefined
       if (origin.name === 'breast_cancer') {
         data.csv = BREAST_CANCER_CSV;
         data.label = 'diagnosis';
-        note = `load_breast_cancer(): scikit-learn's data ships as examples/${BREAST_CANCER_CSV} (Open the Examples); keep a copy beside this file`;
+        note = `load_breast_cancer(): the same data ships as examples/${BREAST_CANCER_CSV}; nn-trainer import copies it beside this file when none is there`;
       } else data.dataset = origin.name;
       break;
     case 'csv':
@@ -58,7 +58,13 @@ export function dataSection(xValue: Value | undefined, yValue: Value | undefined
       else if (x.features && 'drop' in x.features) {
         const others = x.features.drop.filter((c) => c !== y?.label);
         if (y?.label === undefined && x.features.drop.length === 1) data.label = x.features.drop[0];
-        else if (others.length > 0) note = `columns ${others.join(', ')} are dropped in the script: list the features to keep them out (features: [...])`;
+        else if (others.length > 0) {
+          // `df.drop(['id', 'y'], axis=1)`: the features are the header's other columns, when the CSV is there to read.
+          const header = csvHeader?.(origin.path);
+          const dropped = x.features.drop;
+          if (header) data.features = header.filter((c) => !dropped.includes(c) && c !== y?.label);
+          else note = `columns ${others.join(', ')} are dropped in the script: list the features to keep them out (features: [...])`;
+        }
       }
       // `iloc[:, :-1]` and `iloc[:, -1]` are the format's defaults: the last column is the label.
       if (data.label === -1 && (data.features === ':-1' || data.features === undefined)) {
