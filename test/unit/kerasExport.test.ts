@@ -90,6 +90,8 @@ test('CSV columns by index, by name list, the default last label, and a header-l
   assert.match(exported(base('  csv: d.csv\n  features: [0, 2]')), /^x_train = df\.iloc\[:, \[0, 2\]\]\.values\ny_train = df\.iloc\[:, -1\]\.values$/m);
   const headerless = exportKerasScript(base('  csv: d.csv'), 'm.nn.yaml', { csvHasHeader: false }).text ?? '';
   assert.match(headerless, /^df = pd\.read_csv\('d\.csv', header=None\)\nx_train = df\.iloc\[:, :-1\]\.values$/m);
+  const byPosition = exportKerasScript(base('  csv: d.csv\n  label: -2'), 'm.nn.yaml', { csvHasHeader: false }).text ?? '';
+  assert.match(byPosition, /^x_train = df\.drop\(df\.columns\[-2\], axis=1\)\.values\ny_train = df\.iloc\[:, -2\]\.values$/m);
 });
 
 test('camelCase keys and aliases are written in Keras spelling', () => {

@@ -159,8 +159,8 @@ function writeCsv(script: PythonScript, data: RawMap, x: string, y: string, fact
   const features = valueOf(data, 'features');
   const header = facts.csvHasHeader !== false;
   const lastLabel = label === undefined || label === -1;
-  // pandas names a header-less file's columns 0, 1, 2..., so a label index is also its name there.
-  const labelExpr = lastLabel ? 'df.iloc[:, -1]' : typeof label === 'string' || !header ? `df[${pyValue(label)}]` : `df.iloc[:, ${pyValue(label)}]`;
+  // A column by position (iloc, df.columns[n]) reads the same with or without a header row, negative ones too.
+  const labelExpr = lastLabel ? 'df.iloc[:, -1]' : typeof label === 'string' ? `df[${pyValue(label)}]` : `df.iloc[:, ${pyValue(label)}]`;
   let featuresExpr: string;
   const isSlice = (f: unknown): f is string => typeof f === 'string' && f.includes(':');
   if (typeof features === 'string') featuresExpr = `df.iloc[:, ${features.replace(/\s+/g, '')}]`;
@@ -171,7 +171,7 @@ function writeCsv(script: PythonScript, data: RawMap, x: string, y: string, fact
   } else if (Array.isArray(features) && features.every((f) => typeof f === 'string')) featuresExpr = `df[${pyValue(features)}]`;
   else if (Array.isArray(features)) featuresExpr = `df.iloc[:, ${pyValue(features)}]`;
   else if (lastLabel) featuresExpr = 'df.iloc[:, :-1]';
-  else if (typeof label === 'string' || !header) featuresExpr = `df.drop(${pyValue(label)}, axis=1)`;
+  else if (typeof label === 'string') featuresExpr = `df.drop(${pyValue(label)}, axis=1)`;
   else featuresExpr = `df.drop(df.columns[${pyValue(label)}], axis=1)`;
   const labelWords = lastLabel ? 'the last column' : typeof label === 'string' ? `the column ${label}` : `column ${pyValue(label)}`;
   const read = header ? `pd.read_csv(${pyString(facts.csvPath ?? csv)})` : `pd.read_csv(${pyString(facts.csvPath ?? csv)}, header=None)`;
