@@ -58,7 +58,7 @@ export function chooseColumns(
 }
 
 /** A string reference is a range when it has a colon and is not the name of a column. */
-export function isRangeRef(ref: string, header: string[] | undefined): boolean {
+function isRangeRef(ref: string, header: string[] | undefined): boolean {
   return looksLikeSlice(ref) && !(header ?? []).includes(ref);
 }
 
