@@ -43,9 +43,10 @@ test('every expected model file of the corpus validates with the real validator 
   for (const f of fs.readdirSync(corpus).filter((n) => n.endsWith('.nn.yaml'))) {
     const diagnostics = await checkModelFile(path.join(corpus, f));
     const errors = diagnostics.filter((d) => d.severity === 'error');
-    if (f === 'undefined-data-pandas.nn.yaml') {
+    // A placeholder, or a CSV the script downloads: the one error is at that line, and says what to do.
+    if (f === 'undefined-data-pandas.nn.yaml' || f === 'pima-url.nn.yaml') {
       assert.equal(errors.length, 1, JSON.stringify(errors));
-      const csvLine = fs.readFileSync(path.join(corpus, f), 'utf8').split('\n').findIndex((l) => l.startsWith('  csv: your-data.csv')) + 1;
+      const csvLine = fs.readFileSync(path.join(corpus, f), 'utf8').split('\n').findIndex((l) => l.startsWith('  csv: ')) + 1;
       assert.equal(errors[0].range.start.line, csvLine);
       assert.match(errors[0].message, /point this at your CSV/);
     } else assert.deepEqual(errors.map((d) => `${d.range.start.line}: ${d.message}`), [], f);

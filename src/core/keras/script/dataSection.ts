@@ -43,6 +43,7 @@ export function dataSection(xValue: Value | undefined, yValue: Value | undefined
   }
   const data: Record<string, unknown> = {};
   let note: string | undefined;
+  let csvComment: string | undefined;
   switch (origin.kind) {
     case 'builtin':
       if (origin.name === 'breast_cancer') {
@@ -53,6 +54,12 @@ export function dataSection(xValue: Value | undefined, yValue: Value | undefined
       break;
     case 'csv':
       data.csv = origin.path;
+      if (/^https?:\/\//i.test(origin.path)) {
+        // The trainer reads local files: the CSV a tutorial downloads is expected beside the model file.
+        data.csv = decodeURIComponent(origin.path.replace(/[?#].*$/, '').split('/').pop() || 'data.csv');
+        csvComment = `download ${origin.path} here`;
+        note = `The script reads its CSV from ${origin.path}: download it beside this file as ${String(data.csv)}`;
+      }
       if (y?.label !== undefined) data.label = y.label;
       if (Array.isArray(x.features) || typeof x.features === 'string') data.features = x.features;
       else if (x.features && 'drop' in x.features) {
@@ -88,5 +95,5 @@ export function dataSection(xValue: Value | undefined, yValue: Value | undefined
   if (x.normalize) data.normalize = x.normalize;
   if (y?.oneHot) data.one_hot = true;
   if (x.reshape) data.reshape = x.reshape;
-  return { data, note, warning };
+  return { data, note, warning, csvComment };
 }

@@ -16,7 +16,7 @@ export interface ReaderNote {
 }
 
 /** Calls that only print or set up the session: read and dropped without a warning (README lists them). */
-const SILENT_CALLS = new Set(['print', 'display', 'summary', 'plot_model_summary', 'filterwarnings', 'disable_eager_execution', 'set_verbosity']);
+const SILENT_CALLS = new Set(['print', 'display', 'summary', 'filterwarnings', 'set_verbosity', 'clear_session']);
 
 /** Functions that seed the random generators: the model file's `seed`. */
 const SEED_CALLS = new Set(['seed', 'set_seed', 'set_random_seed']);
