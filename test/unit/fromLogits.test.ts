@@ -146,8 +146,14 @@ test('a binary classifier with a linear output and binary_crossentropy from_logi
     'line.nn.yaml',
     `seed: 2\ndata:\n  inline: { x: ${JSON.stringify(x)}, y: ${JSON.stringify(y)} }\nmodel:\n  - Dense: { units: 1, input_shape: [2] }\ncompile:\n  optimizer: { adam: { learning_rate: 0.1 } }\n  loss: { binary_crossentropy: { from_logits: true } }\n  metrics: [accuracy, precision, recall]\nfit:\n  epochs: 100\n  batch_size: 40\npredict:\n  inputs: [[-1.5, 0.5], [1.5, 0.5]]\n`,
   );
-  const { summary } = await trainModelFile(file, { backend: 'cpu', runsRoot: path.join(dir, 'runs') });
+  const { summary, runDir } = await trainModelFile(file, { backend: 'cpu', runsRoot: path.join(dir, 'runs') });
   assert.equal(summary.status, 'completed');
+  // The decision boundary the panel draws is P(class 1) over the plane, not the logit.
+  const boundary = readInsights(runDir)?.boundary;
+  assert.equal(boundary?.kind, 'binary');
+  const plane = boundary?.values ?? [];
+  assert.ok(plane.length > 0 && plane.every((p) => p >= 0 && p <= 1), 'boundary values are probabilities');
+  assert.ok(plane.some((p) => p < 0.1) && plane.some((p) => p > 0.9), 'and both classes show');
   assert.ok((summary.evaluation?.metrics.accuracy ?? 0) >= 0.95, `accuracy ${summary.evaluation?.metrics.accuracy}`);
   assert.ok((summary.evaluation?.metrics.precision ?? 0) >= 0.9 && (summary.evaluation?.metrics.recall ?? 0) >= 0.9, JSON.stringify(summary.evaluation));
   const [negative, positive] = summary.predictions ?? [];
