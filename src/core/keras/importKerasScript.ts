@@ -4,7 +4,7 @@ import type { ImportResult, ModelFileObject, SourceNote } from './importTypes';
 import { writeModelFile } from './modelFileWriter';
 import { parsePython } from './script/pythonAst';
 import { ScriptReader } from './script/scriptReader';
-import { BREAST_CANCER_CSV, dataSection } from './script/dataSection';
+import { BREAST_CANCER_CSV, dataSection, orderedData } from './script/dataSection';
 import type { ModelState } from './script/values';
 
 export { importAnchors } from './script/importAnchors';
@@ -34,8 +34,9 @@ export function importKerasScript(source: string, scriptPath: string): ImportRes
   const file: ModelFileObject = { name: path.basename(scriptPath).replace(/\.[^.]*$/, ''), model: model.layers };
   if (reader.seed !== undefined) file.seed = reader.seed;
   const data = dataSection(model.fit?.x, model.fit?.y, scriptName, (csv) => csvHeader(path.resolve(path.dirname(scriptPath), csv)));
-  file.data = data.data;
   if (data.warning) reader.warn(data.warning.from, data.warning.message);
+  if (model.scale !== undefined) data.data.scale = Number(((Number(data.data.scale) || 1) * model.scale).toPrecision(12));
+  file.data = orderedData(data.data);
   const flattened = flattenReshape(file);
   if (model.compiled) {
     const compile: Record<string, unknown> = { optimizer: model.compiled.optimizer };

@@ -90,6 +90,7 @@ export function metricsOf(expr: Expr, ctx: ReaderContext): string[] {
 
 /** `tf.keras.metrics.Precision()` and its kin: the metric's name, its options a warning. */
 export function metricFromCall(className: string, call: Call, ctx: ReaderContext): Value {
-  for (const arg of [...call.args, ...call.kwargs.map((k) => k.value)]) ctx.warn(arg.from, `not translated: ${ctx.code(arg)} of ${className}: the format's metrics take no options`);
+  for (const arg of call.args) ctx.warn(arg.from, `not translated: ${ctx.code(arg)} of ${className}: the format's metrics take no options`);
+  for (const k of call.kwargs) ctx.warn(k.from, `not translated: ${k.name}=${ctx.code(k.value)} of ${className}: the format's metrics take no options (history and reports use the metric's own name)`);
   return { kind: 'metric', value: snakeCase(className) };
 }

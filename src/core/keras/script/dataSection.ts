@@ -97,3 +97,13 @@ export function dataSection(xValue: Value | undefined, yValue: Value | undefined
   if (x.reshape) data.reshape = x.reshape;
   return { data, note, warning, csvComment };
 }
+
+const DATA_KEY_ORDER = ['inline', 'dataset', 'csv', 'label', 'features', 'test_split', 'limit', 'scale', 'normalize', 'one_hot', 'reshape'];
+
+/** The data keys in the order the README's tables give them (the source first, then the preparation). */
+export function orderedData(data: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of DATA_KEY_ORDER) if (data[key] !== undefined) out[key] = data[key];
+  for (const key of Object.keys(data)) if (!(key in out)) out[key] = data[key];
+  return out;
+}

@@ -332,6 +332,7 @@ export class ScriptReader implements ReaderContext {
       return UNKNOWN;
     }
     if (name === 'Input' || name === 'InputLayer') return this.inputLayer(name, call);
+    if (name === 'Rescaling') return this.rescaling(call);
     const type = layerType(name);
     if (type && (parts.length === 1 || /layers/.test(path) || /keras/.test(path))) return { kind: 'layer', layer: layerFromCall(type, name, call, this) };
     if (name === 'load_data' && owner === 'mnist') return mnistLoad(call.from);
@@ -362,7 +363,8 @@ export class ScriptReader implements ReaderContext {
     if (/^[A-Z]/.test(name) && (/metrics/.test(path) || (parts.length === 1 && isMetric(snakeCase(name))))) return metricFromCall(name, call, this);
     if (/^[lL]1(_?[lL]2)?$|^[lL]2$/.test(name)) return regularizerFromCall(name, call, this);
     if (INITIALIZER_CLASSES.has(name)) {
-      for (const arg of [...call.args, ...call.kwargs.map((k) => k.value)]) this.warn(arg.from, `not translated: ${this.code(arg)} of ${name}: the format's initializers take no options`);
+      for (const arg of call.args) this.warn(arg.from, `not translated: ${this.code(arg)} of ${name}: the format's initializers take no options`);
+      for (const k of call.kwargs) this.warn(k.from, `not translated: ${k.name}=${this.code(k.value)} of ${name}: the format's initializers take no options`);
       return { kind: 'initializer', value: snakeCase(name) };
     }
     return UNKNOWN;
@@ -402,6 +404,15 @@ export class ScriptReader implements ReaderContext {
     return UNKNOWN;
   }
 
+  private rescaling(call: Call): Value {
+    const args = namedArguments(call, ['scale', 'offset'], this, 'Rescaling');
+    const scale = args.get('scale') ? literalOf(this.evaluate(args.get('scale')!)) : undefined;
+    const offset = args.get('offset') ? literalOf(this.evaluate(args.get('offset')!)) : 0;
+    const shape = args.get('input_shape') ? literalOf(this.evaluate(args.get('input_shape')!)) : undefined;
+    if (typeof scale !== 'number' || !(scale > 0) || offset !== 0 || [...args.keys()].some((k) => !['scale', 'offset', 'input_shape', 'name'].includes(k))) return UNKNOWN;
+    return { kind: 'rescaling', divisor: Number((1 / scale).toPrecision(12)), inputShape: shape };
+  }
+
   private inputLayer(name: string, call: Call): Value {
     const args = namedArguments(call, ['shape'], this, name);
     const shapeExpr = args.get('shape') ?? args.get('input_shape');
@@ -435,6 +446,12 @@ export class ScriptReader implements ReaderContext {
       if (model.layers.length > 0) this.warn(expr.from, `not translated: \`${this.code(expr)}\`: an Input is read only before the first layer`);
       else if (value.shape === undefined) this.warn(expr.from, `not translated: \`${this.code(expr)}\`: its shape is not a constant; the shape comes from the data`);
       else model.pendingInputShape = value.shape;
+      return;
+    }
+    if (value.kind === 'rescaling' && model.layers.length === 0 && model.scale === undefined) {
+      // Dividing inside the model or in the data trains the same; the format scales the data.
+      model.scale = value.divisor;
+      if (value.inputShape !== undefined) model.pendingInputShape = value.inputShape;
       return;
     }
     if (value.kind !== 'layer') {

@@ -42,6 +42,8 @@ export interface ModelState {
   name?: string;
   /** The shape of an `Input(shape=...)` or `InputLayer` written first, for the next layer. */
   pendingInputShape?: unknown;
+  /** A `Rescaling(1./N)` before the first layer: the data is divided by N. */
+  scale?: number;
   from: number;
   compiled?: { optimizer?: unknown; loss?: unknown; metrics?: string[]; from: number };
   fit?: { options: Record<string, unknown>; x?: Value; y?: Value; from: number };
@@ -54,6 +56,8 @@ export type Value =
   | { kind: 'model'; model: ModelState }
   | { kind: 'layer'; layer: LayerValue }
   | { kind: 'input'; shape: unknown }
+  /** `Rescaling(1./255)`: the data's `scale` when it comes before the first layer. */
+  | { kind: 'rescaling'; divisor: number; inputShape?: unknown }
   | { kind: 'optimizer'; value: unknown }
   | { kind: 'loss'; value: unknown }
   | { kind: 'metric'; value: string }
