@@ -33,8 +33,8 @@ export function dataSection(xValue: Value | undefined, yValue: Value | undefined
   const y = dataOf(yValue);
   const origin = x?.origin ?? y?.origin;
   if (!x || !origin || origin.kind === 'undefined') {
-    const name = undefinedName(xValue) ?? (xValue === undefined ? undefined : 'the training data');
-    const what = name ? `${name} is not defined in ${scriptName}` : `${scriptName} never calls fit`;
+    const name = undefinedName(xValue);
+    const what = name ? `${name} is not defined in ${scriptName}` : xValue === undefined ? `${scriptName} never calls fit` : `the training data of fit is not read from ${scriptName}`;
     return {
       data: { csv: PLACEHOLDER_CSV },
       csvComment: `${what}: point this at your CSV`,

@@ -21,6 +21,12 @@ const SILENT_CALLS = new Set(['print', 'display', 'summary', 'filterwarnings', '
 /** Functions that seed the random generators: the model file's `seed`. */
 const SEED_CALLS = new Set(['seed', 'set_seed', 'set_random_seed']);
 
+/** Methods that only look at data; their results are read without a warning. */
+const INSPECTIONS = new Set(['head', 'tail', 'describe', 'info', 'value_counts', 'isnull', 'isna', 'nunique', 'unique', 'corr', 'min', 'max', 'mean', 'std']);
+
+/** Methods that change rows or values but not which columns are features and label. */
+const ROW_CHANGES = new Set(['dropna', 'fillna', 'drop_duplicates', 'sample', 'replace', 'sort_values', 'reset_index', 'interpolate', 'clip']);
+
 const INITIALIZER_CLASSES = new Set(['GlorotUniform', 'GlorotNormal', 'HeUniform', 'HeNormal', 'LecunUniform', 'LecunNormal', 'RandomUniform', 'RandomNormal', 'TruncatedNormal', 'VarianceScaling', 'Orthogonal', 'Identity', 'Zeros', 'Ones', 'Constant']);
 
 /**
@@ -233,6 +239,7 @@ export class ScriptReader implements ReaderContext {
         const object = this.evaluate(expr.object);
         if (object.kind === 'qualified') return { kind: 'qualified', path: `${object.path}.${expr.name}` };
         if (object.kind === 'data') return dataAttribute(object.data, expr.name);
+        if (object.kind === 'dataShape') return object;
         return UNKNOWN;
       }
       case 'subscript': {
@@ -273,6 +280,7 @@ export class ScriptReader implements ReaderContext {
       if (object.kind === 'data') return this.dataCall(object.data, callee.name, call);
       if (object.kind === 'scaler') return this.scalerMethod(object.normalize, callee.name, call);
       if (object.kind === 'labelEncoder') return this.labelEncoderMethod(callee.name, call);
+      if (object.kind === 'dataShape') return object;
       if (object.kind === 'history' || object.kind === 'unknown') return UNKNOWN;
       if (object.kind !== 'qualified') return UNKNOWN;
     }
@@ -386,7 +394,15 @@ export class ScriptReader implements ReaderContext {
   }
 
   private dataCall(d: DataValue, method: string, call: Call): Value {
-    return dataMethod(d, method, call, this);
+    // Looking at the data (`df.head()`, `df.isnull().sum()`) changes nothing the model file holds.
+    if (INSPECTIONS.has(method)) return { kind: 'dataShape' };
+    const result = dataMethod(d, method, call, this);
+    if (result.kind === 'unknown' && ROW_CHANGES.has(method)) {
+      // The rows stay as the CSV has them; the model file still gets the data, and the warning says what differs.
+      this.warn(call.from, `not translated: \`${this.code(call)}\`: the model file reads the rows as the file has them`);
+      return { kind: 'data', data: d };
+    }
+    return result;
   }
 
   private scalerMethod(normalize: 'standard' | 'minmax', method: string, call: Call): Value {
