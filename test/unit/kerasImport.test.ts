@@ -64,7 +64,7 @@ test('untranslated statements are warnings at their exact line and column', () =
   assert.match(at(20, 103) ?? '', /custom metric function f1_metric/);
   assert.match(at(21, 52) ?? '', /class_weight/);
   assert.match(at(23, 1) ?? '', /plotting/);
-  assert.match(at(25, 1) ?? '', /loops are not translated/);
+  assert.match(at(25, 1) ?? '', /loops are translated only over a list or range/);
   assert.match(at(27, 1) ?? '', /model\.save.*run folder keeps the trained model/);
   assert.equal(warnings.length, 10);
 });
@@ -102,7 +102,7 @@ test('importAnchors: the Sequential( call and the first model.add(, 1-based; non
 test('imported model files of every kind train: CNN with a data reshape, logits, CSV slices, regression, shipped CSV', async () => {
   const { trainModelFile } = await import('../../src/core/session/trainModelFile');
   const { tempDir } = await import('../helpers/tempDir');
-  for (const name of ['mnist-cnn-keras3', 'mnist-positional-cnn', 'mnist-mlp-keras-example', 'mnist-rescaling', 'sequences-lstm', 'mnist-quickstart-logits', 'pima-loadtxt', 'iris-csv-iloc', 'housing-regression', 'breast-cancer-sklearn', 'iris-one-hot-early-stopping']) {
+  for (const name of ['mnist-cnn-keras3', 'mnist-positional-cnn', 'mnist-mlp-keras-example', 'mnist-rescaling', 'sequences-lstm', 'mnist-quickstart-logits', 'xor-layers-in-loops', 'pima-loadtxt', 'iris-csv-iloc', 'housing-regression', 'breast-cancer-sklearn', 'iris-one-hot-early-stopping']) {
     const dir = tempDir();
     for (const csv of fs.readdirSync(corpus).filter((n) => n.endsWith('.csv'))) fs.copyFileSync(path.join(corpus, csv), path.join(dir, csv));
     const file = path.join(dir, `${name}.nn.yaml`);

@@ -36,6 +36,7 @@ export type Stmt =
   | { kind: 'function'; name: string; params: string; body: Stmt[]; from: number; to: number }
   | { kind: 'return'; value?: Expr; from: number; to: number }
   | { kind: 'mainGuard'; body: Stmt[]; from: number; to: number }
+  | { kind: 'for'; target: Expr; iterable: Expr; body: Stmt[]; from: number; to: number }
   | { kind: 'pass'; from: number; to: number }
   | { kind: 'other'; node: string; from: number; to: number };
 
@@ -116,6 +117,14 @@ function statementOf(node: SyntaxNode, source: string): Stmt {
         return { kind: 'mainGuard', body: statementsOf(body, source), from, to };
       }
       return { kind: 'other', node: node.name, from, to };
+    }
+    case 'ForStatement': {
+      const parts = children(node);
+      const inAt = parts.findIndex((p) => p.name === 'in');
+      const body = node.getChild('Body');
+      if (inAt < 0 || !body || node.getChild('else')) return { kind: 'other', node: node.name, from, to };
+      const bodyAt = parts.indexOf(parts.find((p) => p.name === 'Body')!);
+      return { kind: 'for', target: sequenceExpr(parts.slice(1, inAt), source), iterable: sequenceExpr(parts.slice(inAt + 1, bodyAt), source), body: statementsOf(body, source), from, to };
     }
     case 'PassStatement':
       return { kind: 'pass', from, to };

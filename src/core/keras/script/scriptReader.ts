@@ -147,6 +147,19 @@ export class ScriptReader implements ReaderContext {
         if (s.target.kind === 'name') this.bind(s.target.name, UNKNOWN);
         return;
       }
+      case 'for': {
+        const items = this.loopItems(s.iterable);
+        if (!items) {
+          this.notTranslated({ from: s.from, to: this.lineEnd(s.from) }, ': loops are translated only over a list or range written in the script');
+          return;
+        }
+        // A loop over constants (`for units in [128, 64]: model.add(Dense(units))`) is read as unrolled.
+        for (const item of items) {
+          this.assign(s.target, item);
+          this.run(s.body);
+        }
+        return;
+      }
       case 'return':
         return;
       case 'other': {
@@ -155,6 +168,23 @@ export class ScriptReader implements ReaderContext {
         return;
       }
     }
+  }
+
+  /** The values of `[128, 64]`, `range(3)`, `range(1, 4)` (at most 100), else undefined. */
+  private loopItems(iterable: Expr): Value[] | undefined {
+    const literal = literalOf(this.evaluate(iterable));
+    if (Array.isArray(literal)) return literal.length <= 100 ? literal.map((value) => ({ kind: 'literal', value }) as Value) : undefined;
+    if (iterable.kind !== 'call' || iterable.callee.kind !== 'name' || iterable.callee.name !== 'range' || this.lookup('range')) return undefined;
+    const args = iterable.args.map((a) => literalOf(this.evaluate(a)));
+    if (args.length < 1 || args.length > 3 || !args.every((a) => typeof a === 'number' && Number.isInteger(a))) return undefined;
+    const [start, stop, step] = args.length === 1 ? [0, args[0] as number, 1] : [args[0] as number, args[1] as number, (args[2] as number | undefined) ?? 1];
+    if (step === 0) return undefined;
+    const out: Value[] = [];
+    for (let i = start; step > 0 ? i < stop : i > stop; i += step) {
+      if (out.length >= 100) return undefined;
+      out.push({ kind: 'literal', value: i });
+    }
+    return out;
   }
 
   private lineEnd(from: number): number {
