@@ -111,3 +111,16 @@ test('imported model files of every kind train: CNN with a data reshape, logits,
     assert.match(summary.status, /^(completed|early_stopped)$/, name);
   }
 });
+
+test("the README's import example gives the model file and warnings the README shows", () => {
+  const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('### Import a Keras script'), readme.indexOf('### What the importer understands'));
+  const blocks = [...section.matchAll(/```(\w+)\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1], text: m[2] }));
+  const script = blocks.find((b) => b.lang === 'python')!.text;
+  const modelFile = blocks.find((b) => b.lang === 'yaml')!.text;
+  const printed = blocks.find((b) => b.lang === 'text')!.text;
+  const result = importKerasScript(script, '/anywhere/iris_tutorial.py');
+  assert.equal(result.text, modelFile);
+  for (const w of result.warnings) assert.ok(printed.includes(`iris_tutorial.py:${w.line}:${w.column}: warning: ${w.message}\n`), w.message);
+  assert.equal(printed.split('\n').filter((l) => l.includes(': warning: ')).length, result.warnings.length);
+});
