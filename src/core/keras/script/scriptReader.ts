@@ -3,8 +3,9 @@ import { SourceText } from './sourceText';
 import { layerType, snakeCase, isLoss, isMetric, optimizerName } from './kerasNames';
 import { literalOf, namedArguments, type ReaderContext } from './readerContext';
 import { layerFromCall, regularizerFromCall } from './layerCall';
-import { lossFromCall, lossOf, metricFromCall, metricsOf, optimizerFromCall, optimizerOf } from './compileCall';
-import { earlyStoppingFromCall, fitArguments } from './fitCall';
+import { lossFromCall, metricFromCall, optimizerFromCall } from './compileCall';
+import { earlyStoppingFromCall } from './fitCall';
+import { addLayer, inputLayer, modelMethod, rescaling } from './modelCalls';
 import { dataAttribute, dataMethod, dataSubscript, expandDims, mnistLoad, normalizeData, scaleData, sklearnLoad, toCategorical, trainTestSplit } from './dataOps';
 import { UNKNOWN, type DataValue, type ModelState, type Value } from './values';
 
@@ -306,7 +307,7 @@ export class ScriptReader implements ReaderContext {
     const callee = call.callee;
     if (callee.kind === 'attr') {
       const object = this.evaluate(callee.object);
-      if (object.kind === 'model') return this.modelMethod(object.model, callee.name, call);
+      if (object.kind === 'model') return modelMethod(this, object.model, callee.name, call);
       if (object.kind === 'data') return this.dataCall(object.data, callee.name, call);
       if (object.kind === 'scaler') return this.scalerMethod(object.normalize, callee.name, call);
       if (object.kind === 'labelEncoder') return this.labelEncoderMethod(callee.name, call);
@@ -369,8 +370,8 @@ export class ScriptReader implements ReaderContext {
       this.otherModels.push({ from: call.from, message: 'the functional API (keras.Model(inputs, outputs)) is not supported' });
       return UNKNOWN;
     }
-    if (name === 'Input' || name === 'InputLayer') return this.inputLayer(name, call);
-    if (name === 'Rescaling') return this.rescaling(call);
+    if (name === 'Input' || name === 'InputLayer') return inputLayer(this, name, call);
+    if (name === 'Rescaling') return rescaling(this, call);
     const type = layerType(name);
     if (type && (parts.length === 1 || /layers/.test(path) || /keras/.test(path))) return { kind: 'layer', layer: layerFromCall(type, name, call, this) };
     if (name === 'load_data' && owner === 'mnist') return mnistLoad(call.from);
@@ -450,137 +451,17 @@ export class ScriptReader implements ReaderContext {
     return UNKNOWN;
   }
 
-  private rescaling(call: Call): Value {
-    const args = namedArguments(call, ['scale', 'offset'], this, 'Rescaling');
-    const scale = args.get('scale') ? literalOf(this.evaluate(args.get('scale')!)) : undefined;
-    const offset = args.get('offset') ? literalOf(this.evaluate(args.get('offset')!)) : 0;
-    const shape = args.get('input_shape') ? literalOf(this.evaluate(args.get('input_shape')!)) : undefined;
-    if (typeof scale !== 'number' || !(scale > 0) || offset !== 0 || [...args.keys()].some((k) => !['scale', 'offset', 'input_shape', 'name'].includes(k))) return UNKNOWN;
-    return { kind: 'rescaling', divisor: Number((1 / scale).toPrecision(12)), inputShape: shape };
-  }
-
-  private inputLayer(name: string, call: Call): Value {
-    const args = namedArguments(call, ['shape'], this, name);
-    const shapeExpr = args.get('shape') ?? args.get('input_shape');
-    const batch = args.get('batch_shape') ?? args.get('batch_input_shape');
-    for (const [key, expr] of args) if (!['shape', 'input_shape', 'batch_shape', 'batch_input_shape', 'name', 'dtype'].includes(key)) this.warn(expr.from, `not translated: ${key}=${this.code(expr)} of ${name}`);
-    if (batch) {
-      const shape = literalOf(this.evaluate(batch));
-      return { kind: 'input', shape: Array.isArray(shape) ? shape.slice(1) : undefined };
-    }
-    const value = shapeExpr ? this.evaluate(shapeExpr) : UNKNOWN;
-    const shape = literalOf(value);
-    return { kind: 'input', shape: Array.isArray(shape) ? shape : typeof shape === 'number' ? [shape] : undefined };
-  }
-
   private sequential(call: Call): Value {
     const model: ModelState = { layers: [], from: call.from };
     this.models.push(model);
     const args = namedArguments(call, ['layers', 'name'], this, 'Sequential');
     const layers = args.get('layers');
     if (layers) {
-      if (layers.kind === 'list' || layers.kind === 'tuple') for (const item of layers.items) this.addLayer(model, item);
+      if (layers.kind === 'list' || layers.kind === 'tuple') for (const item of layers.items) addLayer(this, model, item);
       else this.warn(layers.from, `not translated: the layers ${this.code(layers)}: only a list written in Sequential([...]) is read`);
     }
     for (const [key, expr] of args) if (key !== 'layers' && key !== 'name') this.warn(expr.from, `not translated: ${key}=${this.code(expr)} of Sequential`);
     return { kind: 'model', model };
   }
 
-  private addLayer(model: ModelState, expr: Expr): void {
-    const value = this.evaluate(expr);
-    if (value.kind === 'input') {
-      if (model.layers.length > 0) this.warn(expr.from, `not translated: \`${this.code(expr)}\`: an Input is read only before the first layer`);
-      else if (value.shape === undefined) this.warn(expr.from, `not translated: \`${this.code(expr)}\`: its shape is not a constant; the shape comes from the data`);
-      else model.pendingInputShape = value.shape;
-      return;
-    }
-    if (value.kind === 'rescaling' && model.layers.length === 0 && model.scale === undefined) {
-      // Dividing inside the model or in the data trains the same; the format scales the data.
-      model.scale = value.divisor;
-      if (value.inputShape !== undefined) model.pendingInputShape = value.inputShape;
-      return;
-    }
-    if (value.kind !== 'layer') {
-      const name = expr.kind === 'call' ? this.qualifiedName(expr.callee) : undefined;
-      const why = name && /^[A-Z]/.test(name) ? `: ${name} is not a layer of the format, so the model file lacks it` : ': not a layer the importer reads';
-      this.warn(expr.from, `not translated: the layer \`${this.code(expr)}\`${why}`);
-      return;
-    }
-    const [type, options] = Object.entries(value.layer.layer)[0];
-    const withInput = { ...options };
-    if (model.layers.length === 0 && model.pendingInputShape !== undefined && withInput.input_shape === undefined && withInput.input_dim === undefined) {
-      withInput.input_shape = model.pendingInputShape;
-    }
-    if (model.layers.length > 0 && (withInput.input_shape !== undefined || withInput.input_dim !== undefined) && type !== 'Embedding') {
-      // Keras ignores input_shape past the first layer; so does the format, which refuses it there.
-      delete withInput.input_shape;
-      delete withInput.input_dim;
-    }
-    model.pendingInputShape = undefined;
-    model.layers.push(Object.keys(withInput).length === 0 ? type : { [type]: withInput });
-  }
-
-  private modelMethod(model: ModelState, method: string, call: Call): Value {
-    const done: Value = { kind: 'literal', value: null };
-    switch (method) {
-      case 'add':
-        if (call.args[0]) this.addLayer(model, call.args[0]);
-        return done;
-      case 'compile': {
-        const args = namedArguments(call, ['optimizer', 'loss', 'metrics'], this, 'compile');
-        const compiled: NonNullable<ModelState['compiled']> = { from: call.from };
-        // Keras' compile defaults to rmsprop.
-        compiled.optimizer = args.get('optimizer') ? optimizerOf(args.get('optimizer')!, this) : 'rmsprop';
-        const loss = args.get('loss') && lossOf(args.get('loss')!, this);
-        if (loss !== undefined) compiled.loss = loss;
-        if (args.get('metrics')) compiled.metrics = metricsOf(args.get('metrics')!, this);
-        for (const [key, expr] of args) if (!['optimizer', 'loss', 'metrics'].includes(key)) this.warn(expr.from, `not translated: ${key}=${this.code(expr)} of compile`);
-        model.compiled = compiled;
-        return done;
-      }
-      case 'fit': {
-        const fit = fitArguments(call, this);
-        if (model.fit) this.warn(call.from, 'not translated: a second model.fit(...): the model file trains once, as the first fit says');
-        else model.fit = { options: fit.options, x: fit.x && this.evaluate(fit.x), y: fit.y && this.evaluate(fit.y), from: call.from };
-        return { kind: 'history' };
-      }
-      case 'evaluate':
-        return this.evaluateCall(model, call);
-      case 'predict':
-        return this.predictCall(model, call);
-      case 'summary':
-        return done;
-      case 'build':
-        return done;
-      default:
-        return UNKNOWN;
-    }
-  }
-
-  /** evaluate needs no section: the test split (or the training data) is evaluated after training. */
-  private evaluateCall(model: ModelState, call: Call): Value {
-    const x = call.args[0] ?? call.kwargs.find((k) => k.name === 'x')?.value;
-    const value = x ? this.evaluate(x) : UNKNOWN;
-    const fitX = model.fit?.x;
-    const same = value.kind === 'data' && fitX?.kind === 'data' && value.data.origin === fitX.data.origin;
-    if (value.kind === 'data' && (value.data.split === 'test' || same || value.data.origin.kind === 'inline')) return { kind: 'literal', value: null };
-    if (value.kind === 'qualified' || (value.kind === 'data' && value.data.origin.kind === 'undefined')) return { kind: 'literal', value: null };
-    this.warn(call.from, `not translated: \`${this.code(call)}\`: evaluation runs on the test split after training`);
-    return { kind: 'literal', value: null };
-  }
-
-  private predictCall(model: ModelState, call: Call): Value {
-    const x = call.args[0] ?? call.kwargs.find((k) => k.name === 'x')?.value;
-    const value = x ? this.evaluate(x) : UNKNOWN;
-    let predict: Record<string, unknown> | undefined;
-    if (value.kind === 'data' && value.data.split === 'test' && value.data.count !== undefined) predict = { samples: value.data.count };
-    else if (value.kind === 'data' && value.data.origin.kind === 'inline' && value.data.count === undefined) predict = { inputs: value.data.origin.value };
-    else if (value.kind === 'data' && value.data.origin.kind === 'inline') predict = { inputs: value.data.origin.value.slice(0, value.data.count) };
-    if (!predict) {
-      const why = value.kind === 'data' && value.data.split === 'test' ? ': the whole test split is evaluated after training; `predict: { samples: N }` shows the first N' : ': predict: takes samples written in the file or the first N test samples';
-      this.warn(call.from, `not translated: \`${this.code(call)}\`${why}`);
-    } else if (model.predict) this.warn(call.from, `not translated: \`${this.code(call)}\`: the model file keeps the first predict`);
-    else model.predict = predict;
-    return { kind: 'literal', value: null };
-  }
 }
