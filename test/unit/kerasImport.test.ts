@@ -124,3 +124,12 @@ test("the README's import example gives the model file and warnings the README s
   for (const w of result.warnings) assert.ok(printed.includes(`iris_tutorial.py:${w.line}:${w.column}: warning: ${w.message}\n`), w.message);
   assert.equal(printed.split('\n').filter((l) => l.includes(': warning: ')).length, result.warnings.length);
 });
+
+test('CRLF line ends and a byte-order mark give the same model file and the same positions', () => {
+  const script = path.join(corpus, 'untranslatable.py');
+  const lf = fs.readFileSync(script, 'utf8');
+  const plain = importKerasScript(lf, script);
+  const crlf = importKerasScript(`\uFEFF${lf.replace(/\n/g, '\r\n')}`, script);
+  assert.equal(crlf.text, plain.text);
+  assert.deepEqual(crlf.warnings, plain.warnings);
+});

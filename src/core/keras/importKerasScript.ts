@@ -16,7 +16,9 @@ const SUPPORTED = 'the importer reads Sequential models: Sequential([...]), or S
  * compile and fit, the data it loads and prepares, and its predict. Every statement that affects
  * the model and is not translated is a warning, also written as a comment at the top of the file.
  */
-export function importKerasScript(source: string, scriptPath: string): ImportResult {
+export function importKerasScript(text: string, scriptPath: string): ImportResult {
+  // Editors count columns after a byte-order mark, so the script is read without it.
+  const source = text.replace(/^\uFEFF/, '');
   const scriptName = path.basename(scriptPath);
   const reader = new ScriptReader(source);
   reader.run(parsePython(source));
