@@ -17,8 +17,10 @@ const SUPPORTED = 'the importer reads Sequential models: Sequential([...]), or S
  * the model and is not translated is a warning, also written as a comment at the top of the file.
  */
 export function importKerasScript(text: string, scriptPath: string): ImportResult {
-  // Editors count columns after a byte-order mark, so the script is read without it.
-  const source = text.replace(/^\uFEFF/, '');
+  // Editors count columns after a byte-order mark, so the script is read without it. A notebook's
+  // shell and magic lines (`!pip install tensorflow`, `%matplotlib inline`) are blanked, which keeps
+  // every position: they set up the machine, not the model.
+  const source = text.replace(/^\uFEFF/, '').replace(/^[ \t]*[!%].*$/gm, (line) => ' '.repeat(line.length));
   const scriptName = path.basename(scriptPath);
   const reader = new ScriptReader(source);
   reader.run(parsePython(source));

@@ -452,6 +452,8 @@ export class ScriptReader implements ReaderContext {
   }
 
   private sequential(call: Call): Value {
+    const wrapped = this.probabilityModel(call);
+    if (wrapped) return wrapped;
     const model: ModelState = { layers: [], from: call.from };
     this.models.push(model);
     const args = namedArguments(call, ['layers', 'name'], this, 'Sequential');
@@ -464,4 +466,18 @@ export class ScriptReader implements ReaderContext {
     return { kind: 'model', model };
   }
 
+  /**
+   * The TF quickstart's `Sequential([model, Softmax()])` is the trained model itself: the format's
+   * predictions of a from_logits model are probabilities already.
+   */
+  private probabilityModel(call: Call): Value | undefined {
+    const list = call.args[0];
+    if (!list || (list.kind !== 'list' && list.kind !== 'tuple') || list.items.length !== 2) return undefined;
+    const inner = this.evaluate(list.items[0]);
+    const last = list.items[1];
+    if (inner.kind !== 'model' || last.kind !== 'call') return undefined;
+    const name = this.qualifiedName(last.callee);
+    const activation = name === 'Activation' && last.args[0] ? literalOf(this.evaluate(last.args[0])) : undefined;
+    return name === 'Softmax' || activation === 'softmax' || activation === 'sigmoid' ? inner : undefined;
+  }
 }
