@@ -80,6 +80,8 @@ export function metricsOf(expr: Expr, ctx: ReaderContext): string[] {
     let name: string | undefined;
     if (typeof literal === 'string') name = literal;
     else if (value.kind === 'metric') name = value.value;
+    // `MeanSquaredError()` read as a loss class is the metric of the same name here.
+    else if (value.kind === 'loss' && typeof value.value === 'string') name = value.value;
     else if (value.kind === 'qualified') name = snakeCase(ctx.qualifiedName(item) ?? '');
     if (value.kind === 'function') ctx.warn(item.from, `not translated: the custom metric function ${ctx.code(item)}: the format's metrics are built in`);
     else if (name && isMetric(name)) out.push(name);

@@ -366,7 +366,7 @@ export class ScriptReader implements ReaderContext {
       return UNKNOWN;
     }
     if (name === 'Sequential') return this.sequential(call);
-    if (name === 'Model' && parts.length >= 1 && !/sklearn/.test(path)) {
+    if (name === 'Model' && !/sklearn/.test(path)) {
       this.otherModels.push({ from: call.from, message: 'the functional API (keras.Model(inputs, outputs)) is not supported' });
       return UNKNOWN;
     }
@@ -398,7 +398,9 @@ export class ScriptReader implements ReaderContext {
     }
     if (name === 'EarlyStopping') return earlyStoppingFromCall(call, this);
     if (optimizerName(name) && /optimizers|^[A-Z]/.test(path) && /^[A-Z]/.test(name)) return optimizerFromCall(name, call, this);
-    if (/^[A-Z]/.test(name) && /losses/.test(path) || (parts.length === 1 && isLoss(snakeCase(name)) && /[A-Z]/.test(name) && /Crossentropy|Error|Hinge|Divergence|Poisson|LogCosh|Similarity/.test(name))) return lossFromCall(name, call, this);
+    // A bare class name (`from tensorflow.keras.losses import *`) is a loss when a loss has its name.
+    const bareLoss = parts.length === 1 && isLoss(snakeCase(name)) && /Crossentropy|Error|Hinge|Divergence|Poisson|LogCosh|Similarity/.test(name);
+    if ((/^[A-Z]/.test(name) && /losses/.test(path)) || bareLoss) return lossFromCall(name, call, this);
     if (/^[A-Z]/.test(name) && (/metrics/.test(path) || (parts.length === 1 && isMetric(snakeCase(name))))) return metricFromCall(name, call, this);
     if (/^[lL]1(_?[lL]2)?$|^[lL]2$/.test(name)) return regularizerFromCall(name, call, this);
     if (INITIALIZER_CLASSES.has(name)) {
