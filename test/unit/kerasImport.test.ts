@@ -102,7 +102,7 @@ test('importAnchors: the Sequential( call and the first model.add(, 1-based; non
 test('imported model files of every kind train: CNN with a data reshape, logits, CSV slices, regression, shipped CSV', async () => {
   const { trainModelFile } = await import('../../src/core/session/trainModelFile');
   const { tempDir } = await import('../helpers/tempDir');
-  for (const name of ['mnist-cnn-keras3', 'mnist-positional-cnn', 'mnist-mlp-keras-example', 'mnist-rescaling', 'sequences-lstm', 'mnist-quickstart-logits', 'xor-layers-in-loops', 'pima-loadtxt', 'iris-csv-iloc', 'housing-regression', 'breast-cancer-sklearn', 'iris-one-hot-early-stopping']) {
+  for (const name of ['mnist-cnn-keras3', 'mnist-positional-cnn', 'mnist-mlp-keras-example', 'mnist-rescaling', 'sequences-lstm', 'mnist-quickstart-logits', 'xor-layers-in-loops', 'pima-loadtxt', 'iris-csv-iloc', 'housing-regression', 'breast-cancer-sklearn', 'iris-one-hot-early-stopping', 'breast-cancer-one-hot-encoder']) {
     const dir = tempDir();
     for (const csv of fs.readdirSync(corpus).filter((n) => n.endsWith('.csv'))) fs.copyFileSync(path.join(corpus, csv), path.join(dir, csv));
     const file = path.join(dir, `${name}.nn.yaml`);

@@ -108,6 +108,7 @@ export function dataMethod(d: DataValue, method: string, call: Call, ctx: Reader
     case 'to_numpy':
     case 'copy':
     case 'squeeze':
+    case 'toarray':
       return data(d);
     case 'ravel':
     case 'flatten':

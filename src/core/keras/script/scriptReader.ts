@@ -310,7 +310,7 @@ export class ScriptReader implements ReaderContext {
       if (object.kind === 'model') return modelMethod(this, object.model, callee.name, call);
       if (object.kind === 'data') return this.dataCall(object.data, callee.name, call);
       if (object.kind === 'scaler') return this.scalerMethod(object.normalize, callee.name, call);
-      if (object.kind === 'labelEncoder') return this.labelEncoderMethod(callee.name, call);
+      if (object.kind === 'labelEncoder') return this.labelEncoderMethod(object.oneHot, callee.name, call);
       if (object.kind === 'dataShape') return object;
       if (object.kind === 'history' || object.kind === 'unknown') return UNKNOWN;
       if (object.kind !== 'qualified') return UNKNOWN;
@@ -383,7 +383,11 @@ export class ScriptReader implements ReaderContext {
     if (sklearn) return sklearnLoad(sklearn[1] as 'iris' | 'digits' | 'breast_cancer', call, this);
     if (name === 'read_csv' || name === 'loadtxt' || name === 'genfromtxt') return this.readCsv(name, call);
     if (name === 'train_test_split') return trainTestSplit(call, this);
-    if (name === 'LabelEncoder') return { kind: 'labelEncoder' };
+    if (name === 'LabelEncoder' || name === 'OneHotEncoder') return { kind: 'labelEncoder', oneHot: name === 'OneHotEncoder' };
+    if (name === 'get_dummies') {
+      const y = call.args[0] ? this.evaluate(call.args[0]) : UNKNOWN;
+      return y.kind === 'data' && y.data.part === 'y' && call.kwargs.length === 0 ? { kind: 'data', data: { ...y.data, oneHot: true } } : UNKNOWN;
+    }
     if (name === 'StandardScaler' || name === 'MinMaxScaler') return { kind: 'scaler', normalize: name === 'StandardScaler' ? 'standard' : 'minmax' };
     if (name === 'to_categorical') return toCategorical(call, this);
     if (name === 'expand_dims') {
@@ -446,10 +450,12 @@ export class ScriptReader implements ReaderContext {
     return UNKNOWN;
   }
 
-  private labelEncoderMethod(method: string, call: Call): Value {
-    const y = call.args[0] ? this.evaluate(call.args[0]) : UNKNOWN;
-    if (method === 'fit') return { kind: 'labelEncoder' };
-    if ((method === 'fit_transform' || method === 'transform') && y.kind === 'data') return y;
+  private labelEncoderMethod(oneHot: boolean, method: string, call: Call): Value {
+    let y = call.args[0] ? this.evaluate(call.args[0]) : UNKNOWN;
+    // `frame[['diagnosis']]`: one column, given as a frame because OneHotEncoder wants 2-D input.
+    if (y.kind === 'data' && Array.isArray(y.data.features) && y.data.features.length === 1) y = { kind: 'data', data: { ...y.data, part: 'y', label: y.data.features[0], features: undefined } };
+    if (method === 'fit') return { kind: 'labelEncoder', oneHot };
+    if ((method === 'fit_transform' || method === 'transform') && y.kind === 'data' && y.data.part === 'y') return oneHot ? { kind: 'data', data: { ...y.data, oneHot } } : y;
     return UNKNOWN;
   }
 

@@ -65,8 +65,8 @@ export type Value =
   | { kind: 'regularizer'; value: unknown }
   | { kind: 'initializer'; value: string }
   | { kind: 'scaler'; normalize: 'standard' | 'minmax' }
-  /** scikit-learn's LabelEncoder: class names to 0..K-1 in sorted order, as the format reads string labels anyway. */
-  | { kind: 'labelEncoder' }
+  /** scikit-learn's LabelEncoder (class names to 0..K-1 in sorted order, as the format reads them) or OneHotEncoder. */
+  | { kind: 'labelEncoder'; oneHot: boolean }
   | { kind: 'data'; data: DataValue }
   | { kind: 'tuple'; items: Value[] }
   /** `X.shape[1]` and the like: a size the data gives, so a layer's input shape can be left out. */
