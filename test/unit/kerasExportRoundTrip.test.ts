@@ -75,16 +75,6 @@ function withTrainerDefaults(layer: LayerSpec): LayerSpec {
   return { ...layer, config };
 }
 
-/**
- * What the exporter writes and the importer does not read yet, by case: reported, not hidden. A todo
- * test still runs; it is reported as todo rather than failed, and passes once the importer reads it.
- */
-const IMPORTER_GAPS: Readonly<Record<string, string>> = {
-  'example breast-cancer.nn.yaml': 'the importer does not read `y = LabelEncoder().fit_transform(y)` (class names -> 0..K-1), so data comes back as the placeholder',
-  'template CSV classification': 'the importer does not read `y = LabelEncoder().fit_transform(y)` (class names -> 0..K-1), so data comes back as the placeholder',
-  'corpus cnn.nn.yaml': 'the importer does not read `x_train, y_train = x_train[:2000], y_train[:2000]` as data.limit',
-};
-
 const all = cases();
 
 test('the round trip covers every example and every template', () => {
@@ -93,8 +83,7 @@ test('the round trip covers every example and every template', () => {
 });
 
 for (const { label, file } of all) {
-  const gap = IMPORTER_GAPS[label];
-  test(`${label}: export then import gives the same data, model, compile, fit and predict`, gap ? { todo: gap } : {}, async () => {
+  test(`${label}: export then import gives the same data, model, compile, fit and predict`, async () => {
     const scriptPath = file.replace(/\.nn\.yaml$/, '.py');
     const exported = await exportKerasScriptOfFile(file, scriptPath);
     assert.ok(exported.text, exported.diagnostics.map((d) => d.message).join('\n'));
