@@ -194,6 +194,8 @@ export interface ImportOutcome {
   /** The statements or settings that were not translated. */
   warnings: ImportNote[];
   error?: ImportNote;
+  /** Data files the extension ships that the model file reads beside it (`load_breast_cancer()` -> breast-cancer.csv). */
+  dataFiles?: Array<{ name: string; from: string }>;
 }
 
 export interface ImportScriptResult {

@@ -80,6 +80,12 @@ async function writeImported(deps: KerasCommandDeps, what: string, from: vscode.
   }
   const target = modelFileBeside(from);
   if (!(await writeAskingFirst(target, outcome.text))) return undefined;
+  // The model file reads its data beside it: copy a shipped data set the script loads, never over a file.
+  for (const data of outcome.dataFiles ?? []) {
+    const copy = vscode.Uri.file(path.join(path.dirname(target.fsPath), data.name));
+    const exists = await vscode.workspace.fs.stat(copy).then(() => true, () => false);
+    if (!exists) await vscode.workspace.fs.copy(vscode.Uri.file(data.from), copy);
+  }
   await openBeside(besideSource ? from : undefined, target);
   const count = outcome.warnings.length;
   const notTranslated = count === 0 ? '' : ` ${count} statement${count === 1 ? ' was' : 's were'} not translated (${besideSource && from.path.endsWith('.py') ? 'marked in the script and ' : ''}listed at the top of the model file).`;

@@ -156,6 +156,33 @@ describe('Keras scripts: import, export, model JSON and the walkthrough', () => 
     assert.doesNotMatch(shown[0], /\n\s+at /, 'a stack trace');
   });
 
+  it('a script loading load_breast_cancer() gets the shipped CSV copied beside its model file, which validates', async () => {
+    const breast = writeWorkspaceFile(
+      'keras/cancer.py',
+      [
+        'from sklearn.datasets import load_breast_cancer',
+        'from sklearn.model_selection import train_test_split',
+        'from tensorflow import keras',
+        'data = load_breast_cancer()',
+        'X_train, X_test, y_train, y_test = train_test_split(data.data, data.target, test_size=0.2)',
+        "model = keras.Sequential([keras.layers.Dense(8, activation='relu', input_shape=(30,)), keras.layers.Dense(1, activation='sigmoid')])",
+        "model.compile(optimizer='adam', loss='binary_crossentropy', metrics=['accuracy'])",
+        'model.fit(X_train, y_train, epochs=2)',
+        '',
+      ].join('\n'),
+    );
+    const result = await vscode.commands.executeCommand<WrittenFile | undefined>('nnTrainer.importKerasScript', breast);
+    assert.ok(result, 'the import wrote nothing');
+    const csv = workspaceFile('keras/breast-cancer.csv').fsPath;
+    assert.ok(fs.existsSync(csv), 'the shipped CSV was not copied beside the model file');
+    assert.match(fs.readFileSync(result.written, 'utf8'), /csv: breast-cancer\.csv/);
+    // Validate reads the data too: the copied CSV must be the one the model file names, with 30 features.
+    const checked = await vscode.commands.executeCommand<{ diagnostics: Array<{ severity: string; message: string }>; size?: { layers: number } }>('nnTrainer.validate', vscode.Uri.file(result.written));
+    assert.ok(checked, 'Validate gave no result');
+    assert.deepStrictEqual(checked.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message), []);
+    assert.strictEqual(checked.size?.layers, 2);
+  });
+
   it('Export as Keras Script writes xor.py beside xor.nn.yaml and opens it', async () => {
     const xor = workspaceFile('xor.nn.yaml');
     const result = await vscode.commands.executeCommand<WrittenFile | undefined>('nnTrainer.exportKerasScript', xor);

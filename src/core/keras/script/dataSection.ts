@@ -49,7 +49,7 @@ export function dataSection(xValue: Value | undefined, yValue: Value | undefined
       if (origin.name === 'breast_cancer') {
         data.csv = BREAST_CANCER_CSV;
         data.label = 'diagnosis';
-        note = `load_breast_cancer(): the same data ships as examples/${BREAST_CANCER_CSV}; nn-trainer import copies it beside this file when none is there`;
+        note = `load_breast_cancer(): the same data ships as examples/${BREAST_CANCER_CSV}; the import copies it beside this file when none is there`;
       } else data.dataset = origin.name;
       break;
     case 'csv':
