@@ -149,6 +149,17 @@ export class PanelPage<ToPage = HostToPanelMessage, FromPage = PanelToHostMessag
     return this.page.evaluate(() => JSON.parse(sessionStorage.getItem('vscodeState') ?? 'null') ?? undefined);
   }
 
+  /** The saved state once `probe` holds for it (the page saves on its next frame, not within the click). */
+  async stateWhen(probe: (state: State | undefined) => boolean, timeoutMs = 5_000): Promise<State | undefined> {
+    const deadline = Date.now() + timeoutMs;
+    let state = await this.state();
+    while (!probe(state) && Date.now() < deadline) {
+      await this.page.waitForTimeout(50);
+      state = await this.state();
+    }
+    return state;
+  }
+
   /** The rendered text of the first match, as a user reads it ('' when there is none). */
   text(selector: string): Promise<string> {
     return this.page.evaluate((s) => (document.querySelector(s) as HTMLElement | null)?.innerText.trim() ?? '', selector);

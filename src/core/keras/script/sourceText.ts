@@ -1,20 +1,15 @@
-/** Line and column (1-based) of offsets in a script, and its statements' text for warnings. */
+import { LineIndex } from '../../modelFile/sourcePositions';
+
+/** Line and column (1-based) of offsets in a script, counted as the model files' are, and its statements' text for warnings. */
 export class SourceText {
-  private readonly lineStarts: number[] = [0];
+  private readonly lines: LineIndex;
 
   constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) if (text[i] === '\n') this.lineStarts.push(i + 1);
+    this.lines = new LineIndex(text);
   }
 
   position(offset: number): { line: number; column: number } {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - this.lineStarts[lo] + 1 };
+    return this.lines.position(offset);
   }
 
   /** The code at a range on one line, shortened, for a warning: `plt.plot(history.history['loss'])`. */
