@@ -7,6 +7,7 @@
  *   4. the training panel: MNIST trained through the host's worker path with and without a panel open
  *   5. the Runs view: listing 200 run folders, its wall time and the longest it holds the event loop
  *   6. what the model learned: the boundary and weights at epoch ends, with and without, on XOR and MNIST
+ *   7. side by side with PyTorch: the CLI, a bare tfjs fit and PyTorch on the MNIST MLP, the CNN and XOR
  * Memory is measured in child processes, since peak RSS belongs to a whole process.
  */
 import { spawnSync } from 'child_process';
@@ -16,6 +17,7 @@ import { timeRunIndex } from './runIndexCost';
 import { runMemoryChild, type MemoryMode } from './memoryChild';
 import { timeMnistTraining, timeXor } from './throughput';
 import { timeMnistInsights, timeXorInsights } from './insightCost';
+import { benchPytorch } from './pytorchCompare';
 import { selectBackend } from '../src/core/backend/selectBackend';
 import { installWasmMatMulFastPath, uninstallWasmMatMulFastPath } from '../src/core/backend/wasmMatMulFastPath';
 
@@ -32,6 +34,8 @@ async function main(): Promise<void> {
   if (process.argv.includes('--runs-only')) return benchRunIndex();
   // `node dist/bench.js --insights-only`: section 6 alone, under a minute.
   if (process.argv.includes('--insights-only')) return benchInsights();
+  // `node dist/bench.js --pytorch-only`: section 7 alone, a few minutes (npm run bench:setup first).
+  if (process.argv.includes('--pytorch-only')) return benchPytorch();
 
   console.log(`Neural Network Trainer benchmark (node ${process.version}, ${SAMPLES} MNIST samples per timing)\n`);
   const { tf } = await selectBackend('wasm', { layerTypes: ['Dense'] });
@@ -65,6 +69,7 @@ async function main(): Promise<void> {
   await benchPanel();
   await benchRunIndex();
   await benchInsights();
+  await benchPytorch();
   console.log('\nRatios above 1 favour the second figure.');
 }
 
