@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { loadTfjsNode } from '../../src/core/backend/loadTfjsNode';
 import { BackendUnavailableError, selectBackend } from '../../src/core/backend/selectBackend';
 import { missingKernels } from '../../src/core/backend/kernelsForLayers';
+import { installWasmGradientKernels } from '../../src/core/backend/wasmGradientKernels';
 
 // The two ways a failed tfjs-node install shows up (ENVIRONMENT.md): npm dropped the optional
 // package, or `npm ci --ignore-scripts` left it without its native addon.
@@ -39,11 +40,34 @@ test('auto falls back to wasm for a Dense model when tfjs-node is missing, and s
   assert.match(selected.reason, /wasm \(SIMD\) runs every layer/);
 });
 
-test('auto falls back to cpu for layers whose training kernels wasm lacks', async () => {
-  const selected = await selectBackend('auto', { layerTypes: ['Conv2D', 'Dense'], requireFn: moduleNotFound });
-  assert.equal(selected.name, 'cpu');
-  assert.equal(selected.tf.getBackend(), 'cpu');
-  assert.match(selected.reason, /wasm lacks Conv2DBackpropFilter/);
+test('auto trains Conv2D and Embedding models on wasm: the two gradient kernels it lacked are registered', async () => {
+  const selected = await selectBackend('auto', { layerTypes: ['Conv2D', 'MaxPooling2D', 'Embedding', 'Dense'], requireFn: moduleNotFound });
+  assert.equal(selected.name, 'wasm');
+  assert.match(selected.reason, /wasm \(SIMD\) runs every layer/);
+});
+
+/** Takes a wasm kernel out of the registry for one test, as if this tfjs shipped without it. */
+async function withoutWasmKernel(name: string, body: () => Promise<void>): Promise<void> {
+  const tf = await import('@tensorflow/tfjs');
+  await import('@tensorflow/tfjs-backend-wasm');
+  installWasmGradientKernels(tf);
+  const kernel = tf.getKernel(name, 'wasm');
+  assert.ok(kernel);
+  tf.unregisterKernel(name, 'wasm');
+  try {
+    await body();
+  } finally {
+    tf.registerKernel(kernel);
+  }
+}
+
+test('auto falls back to cpu for layers whose training kernels wasm lacks, and says which', async () => {
+  await withoutWasmKernel('MaxPoolGrad', async () => {
+    const selected = await selectBackend('auto', { layerTypes: ['Conv2D', 'MaxPooling2D', 'Dense'], requireFn: moduleNotFound });
+    assert.equal(selected.name, 'cpu');
+    assert.equal(selected.tf.getBackend(), 'cpu');
+    assert.match(selected.reason, /wasm lacks MaxPoolGrad for this model's layers/);
+  });
 });
 
 test('asking for the node backend where it cannot load is a clear error', async () => {
@@ -55,7 +79,9 @@ test('asking for the node backend where it cannot load is a clear error', async 
 });
 
 test('asking for wasm with a layer it cannot train is a clear error', async () => {
-  await assert.rejects(selectBackend('wasm', { layerTypes: ['Embedding'], requireFn: moduleNotFound }), /wasm backend cannot train this model: wasm lacks UnsortedSegmentSum/);
+  await withoutWasmKernel('GatherV2', async () => {
+    await assert.rejects(selectBackend('wasm', { layerTypes: ['Embedding'], requireFn: moduleNotFound }), /wasm backend cannot train this model: wasm lacks GatherV2/);
+  });
 });
 
 test('missingKernels lists only what the backend lacks', () => {

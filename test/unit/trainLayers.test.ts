@@ -24,15 +24,13 @@ fit:
 `;
 }
 
-async function train(text: string) {
+async function train(text: string, backend?: 'cpu' | 'wasm') {
   const dir = tempDir();
   const file = writeModelFile(dir, 'm.nn.yaml', text);
-  return trainModelFile(file, { runsRoot: path.join(dir, 'runs') });
+  return trainModelFile(file, { runsRoot: path.join(dir, 'runs'), backend });
 }
 
-test('convolution, pooling, batch normalization, activation and dropout layers train (on cpu: wasm lacks a Conv2D gradient)', async () => {
-  const { summary, history } = await train(
-    digitsModel(`  - Reshape: { target_shape: [8, 8, 1], input_shape: [64] }
+const CONV_LAYERS = `  - Reshape: { target_shape: [8, 8, 1], input_shape: [64] }
   - Conv2D: { filters: 8, kernel_size: 3, padding: same, activation: relu, kernel_regularizer: { l2: 0.001 } }
   - MaxPooling2D: { pool_size: 2 }
   - AveragePooling2D: { pool_size: 2 }
@@ -41,13 +39,27 @@ test('convolution, pooling, batch normalization, activation and dropout layers t
   - Dense: { units: 16, kernel_initializer: he_normal }
   - Activation: { activation: relu }
   - Dropout: { rate: 0.1 }
-  - Dense: { units: 10, activation: softmax }`),
-  );
+  - Dense: { units: 10, activation: softmax }`;
+
+test('convolution, pooling, batch normalization, activation and dropout layers train on wasm (auto)', async () => {
+  const { summary, history } = await train(digitsModel(CONV_LAYERS));
   assert.equal(summary.status, 'completed');
-  assert.equal(summary.backend, 'cpu');
-  assert.match(summary.backendReason, /wasm lacks Conv2DBackpropFilter/);
+  assert.equal(summary.backend, 'wasm');
+  assert.match(summary.backendReason, /wasm \(SIMD\) runs every layer/);
   assert.equal(history.loss.length, 2);
   assert.ok(history.loss.every(Number.isFinite));
+});
+
+test('a Conv2D model gives the same loss curve on wasm as on cpu (the composed filter gradient)', async () => {
+  const text = digitsModel(CONV_LAYERS.replace('  - Dropout: { rate: 0.1 }\n', ''));
+  const wasm = await train(text, 'wasm');
+  const cpu = await train(text, 'cpu');
+  assert.equal(wasm.summary.backend, 'wasm');
+  assert.equal(cpu.summary.backend, 'cpu');
+  for (let epoch = 0; epoch < 2; epoch++) {
+    const [a, b] = [wasm.history.loss[epoch], cpu.history.loss[epoch]];
+    assert.ok(Math.abs(a - b) <= 1e-4 * Math.max(1, Math.abs(b)), `epoch ${epoch + 1}: wasm ${a} vs cpu ${b}`);
+  }
 });
 
 for (const rnn of ['SimpleRNN', 'LSTM', 'GRU']) {
@@ -62,8 +74,7 @@ for (const rnn of ['SimpleRNN', 'LSTM', 'GRU']) {
   });
 }
 
-test('Embedding trains on integer sequences (on cpu: wasm lacks its gradient)', async () => {
-  const { summary, history } = await train(`name: emb
+const EMBEDDING_MODEL = `name: emb
 seed: 2
 data:
   inline:
@@ -80,9 +91,16 @@ compile:
 fit:
   epochs: 30
   batch_size: 6
-`);
-  assert.equal(summary.backend, 'cpu');
+`;
+
+test('Embedding trains on integer sequences on wasm, with the same loss curve as on cpu', async () => {
+  const { summary, history } = await train(EMBEDDING_MODEL);
+  assert.equal(summary.backend, 'wasm');
   assert.equal(history.accuracy.at(-1), 1);
+  const cpu = await train(EMBEDDING_MODEL, 'cpu');
+  for (let epoch = 0; epoch < history.loss.length; epoch++) {
+    assert.ok(Math.abs(history.loss[epoch] - cpu.history.loss[epoch]) <= 1e-4, `epoch ${epoch + 1}: wasm ${history.loss[epoch]} vs cpu ${cpu.history.loss[epoch]}`);
+  }
 });
 
 test('every optimizer trains a regression with mse and mae metrics', async () => {

@@ -1,9 +1,10 @@
 import type { LayerType } from '../spec/modelSpec';
 
 /**
- * Kernels a layer needs to TRAIN (forward and gradient) beyond what every model uses. The wasm
- * backend lacks some gradient kernels (Conv2DBackpropFilter, UnsortedSegmentSum), and a model that
- * needs one must train on another backend. Checked against the live registry with tf.getKernel.
+ * Kernels a layer needs to TRAIN (forward and gradient) beyond what every model uses. tfjs-backend-wasm
+ * ships without two gradient kernels (Conv2DBackpropFilter, UnsortedSegmentSum) that
+ * wasmGradientKernels.ts registers; a model that needs a kernel still missing must train on another
+ * backend. Checked against the live registry with tf.getKernel.
  */
 export const EXTRA_KERNELS_BY_LAYER: Readonly<Record<LayerType, readonly string[]>> = {
   Dense: ['BatchMatMul'],

@@ -6,6 +6,7 @@ import { TFJS_NODE_BACKEND } from './backendNames';
 import { loadTfjsNode } from './loadTfjsNode';
 import { missingKernels } from './kernelsForLayers';
 import { installWasmMatMulFastPath } from './wasmMatMulFastPath';
+import { installWasmGradientKernels } from './wasmGradientKernels';
 import type { Tf } from './tfTypes';
 
 export interface SelectedBackend {
@@ -54,6 +55,7 @@ export async function selectBackend(choice: BackendChoice, options: SelectBacken
   quietTfjs(tf);
   if (choice === 'wasm' || choice === 'auto') {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
+    installWasmGradientKernels(tf);
     const missing = missingKernels(options.layerTypes, 'wasm', tf.getKernel);
     if (missing.length === 0) {
       wasm.setWasmPaths(ensureTrailingSlash(options.wasmDir ?? findWasmDir()));
