@@ -8,6 +8,7 @@
  *   5. the Runs view: listing 200 run folders, its wall time and the longest it holds the event loop
  *   6. what the model learned: the boundary and weights at epoch ends, with and without, on XOR and MNIST
  *   7. side by side with PyTorch: the CLI, a bare tfjs fit and PyTorch on the MNIST MLP, the CNN and XOR
+ *   8. one training step on wasm profiled: time inside kernels, between them, and in the epoch loop
  * Memory is measured in child processes, since peak RSS belongs to a whole process.
  */
 import { spawnSync } from 'child_process';
@@ -18,6 +19,7 @@ import { runMemoryChild, type MemoryMode } from './memoryChild';
 import { timeMnistTraining, timeXor } from './throughput';
 import { timeMnistInsights, timeXorInsights } from './insightCost';
 import { benchPytorch } from './pytorchCompare';
+import { benchStepProfile } from './stepProfile';
 import { selectBackend } from '../src/core/backend/selectBackend';
 import { installWasmMatMulFastPath, uninstallWasmMatMulFastPath } from '../src/core/backend/wasmMatMulFastPath';
 
@@ -36,6 +38,8 @@ async function main(): Promise<void> {
   if (process.argv.includes('--insights-only')) return benchInsights();
   // `node dist/bench.js --pytorch-only`: section 7 alone, a few minutes (npm run bench:setup first).
   if (process.argv.includes('--pytorch-only')) return benchPytorch();
+  // `node dist/bench.js --profile-only`: section 8 alone, under a minute.
+  if (process.argv.includes('--profile-only')) return benchStepProfile((await selectBackend('wasm', { layerTypes: ['Conv2D', 'Dense'] })).tf);
 
   console.log(`Neural Network Trainer benchmark (node ${process.version}, ${SAMPLES} MNIST samples per timing)\n`);
   const { tf } = await selectBackend('wasm', { layerTypes: ['Dense'] });
@@ -70,6 +74,7 @@ async function main(): Promise<void> {
   await benchRunIndex();
   await benchInsights();
   await benchPytorch();
+  await benchStepProfile(tf);
   console.log('\nRatios above 1 favour the second figure.');
 }
 
