@@ -46,7 +46,11 @@ export class ModelCodeLensProvider implements vscode.CodeLensProvider, vscode.Di
       const status = liveLine(run.panelRun, run.stopping);
       const hold = run.panelRun.paused
         ? [lens('$(debug-continue) Resume', 'nnTrainer.resume', 'Go on training'), lens('$(debug-step-over) Step', 'nnTrainer.step', 'Train one more epoch, then pause')]
-        : [lens('$(debug-pause) Pause', 'nnTrainer.pause', 'Hold training after the current batch')];
+        : [
+            lens('$(debug-pause) Pause', 'nnTrainer.pause', 'Hold training after the current batch'),
+            // Step while training pauses at the end of the running epoch, as Step from a pause does after one more.
+            lens('$(debug-step-over) Step', 'nnTrainer.step', 'Finish this epoch, then pause'),
+          ];
       return [lens('$(debug-stop) Stop', 'nnTrainer.stop', 'Stop after the current batch'), ...hold, lens(status, 'nnTrainer.showPanel', 'Show the training panel')];
     }
     return [

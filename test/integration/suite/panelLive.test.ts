@@ -62,6 +62,8 @@ describe('The training panel live: curves, pause and step', () => {
     const training = vscode.commands.executeCommand<TrainResult | undefined>('nnTrainer.train', uri);
     const live = () => api.activeRuns.get(uri.fsPath)?.panelRun;
     await waitFor('a few epochs', () => (live()?.history.length ?? 0) >= 5, 60_000);
+    const runningTitles = ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? []).map((l) => l.command?.title ?? '');
+    assert.ok(['$(debug-stop) Stop', '$(debug-pause) Pause', '$(debug-step-over) Step'].every((t) => runningTitles.includes(t)), runningTitles.join(' | '));
 
     assert.strictEqual(await vscode.commands.executeCommand('nnTrainer.pause', uri), true);
     await waitFor('the run to pause', () => live()?.paused === true, 10_000);
