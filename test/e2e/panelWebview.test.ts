@@ -287,8 +287,10 @@ describe('training panel webview', () => {
       points: learningCurves(4, 20).x.slice(60, 72).map((x) => ({ x, metrics: { loss: 0.3, accuracy: 0.85 } })),
     });
     await page.page.locator('figure.chart canvas').first().waitFor();
-    await page.applyTheme('dark');
-    await page.page.screenshot({ path: path.join(screenshots, 'running-dark.png'), fullPage: true });
+    for (const theme of ['dark', 'light', 'high-contrast'] as const) {
+      await page.applyTheme(theme);
+      await page.page.screenshot({ path: path.join(screenshots, `running-${theme}.png`), fullPage: true });
+    }
 
     await page.send({ type: 'finished', status: 'completed', evaluation: { split: 'test', samples: 30, metrics: { loss: 0.0734, accuracy: 0.9667 } }, predictions });
     for (const theme of ['dark', 'light', 'high-contrast'] as const) {

@@ -14,7 +14,7 @@ import { PanelPage, launchChromium, startPanelServer, type PanelServer } from '.
 import { trainedPanelRun } from './trainedRuns';
 
 const screenshots = path.join(repoRoot, 'test-output', 'panel');
-const THEMES = ['dark', 'light'] as const;
+const THEMES = ['dark', 'light', 'high-contrast'] as const;
 
 describe('the panel after real trainings: what each model learned', () => {
   let server: PanelServer;
