@@ -22,6 +22,8 @@ import type { ModelCompletionProvider } from './host/editing/modelCompletionProv
 import { registerSidebar, type Sidebar } from './host/sidebar/registerSidebar';
 import { MadePredictions } from './host/panel/madePredictions';
 import { WorkerJobHandle } from './host/worker/workerJob';
+import { SpareWorker } from './host/worker/spareWorker';
+import { warmTrainingWorker } from './host/training/warmTrainingWorker';
 import { LivePredictions } from './host/panel/livePredictions';
 import { ignoredMessages, logIgnoredMessagesTo } from './host/ignoredMessages';
 import { mayReadWorkspaceFiles, onDidGrantTrust, shownRefusals } from './host/trust/workspaceTrust';
@@ -50,6 +52,8 @@ export interface ExtensionApi {
   ignoredMessages(): readonly string[];
   /** Job workers started and not yet exited (the train/stop cycles test reads it). */
   workersRunning(): number;
+  /** The training worker kept ready for Train (the warm-worker test reads it). */
+  spare: SpareWorker;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -85,8 +89,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     panels.post(modelFile, { type: 'snapshot', run: snapshotOf(modelFile) });
   };
   const diagnostics = new ModelDiagnostics(workerScript, log);
+  const spare = new SpareWorker(workerScript);
   const services: HostServices = {
     workerScript,
+    spare,
     log,
     panels,
     problems,
@@ -132,6 +138,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     activeRuns.onDidChange((modelFile) => {
       if (activeRuns.get(modelFile)) chosenRuns.delete(modelFile);
     }),
+    ...warmTrainingWorker(spare, activeRuns),
     // Stop every training when the extension goes away, so no worker outlives its host.
     { dispose: () => void Promise.all(trainer.trainingFiles().map((f) => trainer.stop(vscode.Uri.file(f)))) },
   );
@@ -153,6 +160,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     trust: { refusals: shownRefusals },
     ignoredMessages,
     workersRunning: () => WorkerJobHandle.running,
+    spare,
   };
 }
 

@@ -3,11 +3,14 @@ import type { Diagnostic } from '../shared/diagnosticTypes';
 import type { TrainingPanels } from './panel/trainingPanels';
 import type { TrainProblems } from './training/trainProblems';
 import type { MadePredictions } from './panel/madePredictions';
+import type { SpareWorker } from './worker/spareWorker';
 
 /** What the commands and the trainer share; built once in activate(). */
 export interface HostServices {
   /** Absolute path of dist/worker.js. */
   workerScript: string;
+  /** The training worker started ahead of Train, when one waits (warmTrainingWorker.ts keeps it). */
+  spare: SpareWorker;
   log: vscode.LogOutputChannel;
   panels: TrainingPanels;
   /** The problems that kept a Train from starting, which the file's panel shows. */

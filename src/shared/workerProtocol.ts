@@ -104,7 +104,17 @@ export interface ImportModelJsonJob {
   text: string;
 }
 
+/**
+ * Loads TensorFlow.js and initializes `backend` (wasm compiled) and nothing else, so the worker that
+ * will train is ready before Train is pressed. The train job still selects its backend itself.
+ */
+export interface WarmJob {
+  kind: 'warm';
+  backend: BackendChoice;
+}
+
 export type WorkerJob =
+  | WarmJob
   | TrainJob
   | EvaluateJob
   | PredictJob
@@ -221,7 +231,14 @@ export interface ImportModelJsonResult {
   outcome: ImportOutcome;
 }
 
+export interface WarmResult {
+  kind: 'warm';
+  /** The backend that was initialized: `wasm`, `cpu` or `node`. */
+  backend: string;
+}
+
 export type JobResult =
+  | WarmResult
   | TrainResult
   | EvaluateResult
   | PredictResult

@@ -12,6 +12,7 @@ import { completeModelText } from '../core/editing/completions';
 import { hoverModelText } from '../core/editing/hover';
 import { readCsvHeader } from '../core/editing/csvHeader';
 import { BatchThrottle } from './batchThrottle';
+import { selectBackend } from '../core/backend/selectBackend';
 import { readComparison } from '../core/compare/readComparison';
 import { RunInputError } from '../core/session/runInputError';
 import { thinnedCurves } from '../shared/thinnedCurves';
@@ -30,6 +31,11 @@ const COMPARE_POINTS = 4_000;
  */
 export async function runJob(id: number, job: WorkerJob, signal: AbortSignal, post: Post, control?: TrainingControl): Promise<JobResult> {
   switch (job.kind) {
+    case 'warm': {
+      // No model yet, so no layer types: the backend a plain Dense model would get is the one warmed.
+      const { name } = await selectBackend(job.backend, { layerTypes: [] });
+      return { kind: 'warm', backend: name };
+    }
     case 'train': {
       const throttle = new BatchThrottle(job.progressIntervalMs);
       const send = (event: TrainingEvent) => post(event.type === 'epochEnd' ? { type: 'epochEnd', id, event } : { type: 'progress', id, event });

@@ -42,7 +42,8 @@ export class Trainer {
     if (open?.isDirty) await open.save();
 
     const settings = readSettings(uri);
-    const job = new WorkerJobHandle(this.services.workerScript, {
+    // The spare worker has TensorFlow.js loaded already; without one the job starts its own worker.
+    const job = new WorkerJobHandle(this.services.spare.take() ?? this.services.workerScript, {
       kind: 'train',
       file: modelFile,
       backend: settings.backend,

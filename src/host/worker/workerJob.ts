@@ -58,7 +58,8 @@ export function nextJobId(): number {
 
 /**
  * One job in its own worker_threads Worker. A worker per job keeps runs of different files fully
- * apart and makes "stop no matter what" a plain terminate().
+ * apart and makes "stop no matter what" a plain terminate(). The worker is started here from its
+ * script, or is a spare one started earlier (SpareWorker) that has run no job but its warm-up.
  */
 export class WorkerJobHandle {
   /** Workers started and not yet exited, across every job: a leak shows here (the train/stop cycles test reads it). */
@@ -72,8 +73,8 @@ export class WorkerJobHandle {
   private settled = false;
   private timer?: NodeJS.Timeout;
 
-  constructor(workerScript: string, job: WorkerJob, timeoutMs?: number, resourceLimits?: ResourceLimits) {
-    this.worker = new Worker(workerScript, resourceLimits ? { resourceLimits } : undefined);
+  constructor(workerScript: string | Worker, job: WorkerJob, timeoutMs?: number, resourceLimits?: ResourceLimits) {
+    this.worker = typeof workerScript === 'string' ? new Worker(workerScript, resourceLimits ? { resourceLimits } : undefined) : workerScript;
     WorkerJobHandle.running++;
     this.worker.once('exit', () => WorkerJobHandle.running--);
     this.result = new Promise<JobResult>((resolve, reject) => {
