@@ -43,6 +43,23 @@ test('an input_shape that does not match the data points at input_shape and says
   assert.match(d.message, /input_shape \[8, 8\] does not match the data: each sample of .* has shape \[64\]/);
 });
 
+test('a wrong input_shape carries a quick fix that puts in the data\'s shape, after which the file checks clean', async () => {
+  const { file, d } = await only(digitsWith('  - Dense: { units: 10, activation: softmax, input_shape: [8, 8] }'));
+  const fix = d.fixes?.[0];
+  assert.ok(fix, 'the input_shape problem has a fix');
+  assert.equal(fix.title, 'Change to `[64]`');
+  const text = fs.readFileSync(file, 'utf8');
+  const lines = text.split('\n');
+  for (const edit of fix.edits) {
+    assert.equal(edit.range.start.line, edit.range.end.line);
+    const line = lines[edit.range.start.line - 1];
+    lines[edit.range.start.line - 1] = line.slice(0, edit.range.start.column - 1) + edit.newText + line.slice(edit.range.end.column - 1);
+  }
+  fs.writeFileSync(file, lines.join('\n'));
+  assert.match(lines[5], /input_shape: \[64\] \}/);
+  assert.deepEqual((await checkModelFile(file)).map(formatDiagnostic), []);
+});
+
 test('sparse labels with a one-hot loss point at the loss', async () => {
   const { d } = await only(digitsWith('  - Dense: { units: 10, activation: softmax }', 'categorical_crossentropy', '\n  one_hot: false'));
   assert.equal(d.range.start.line, 10);

@@ -5,6 +5,7 @@ import { UsageError } from '../usage';
 import { ProgressReporter } from '../progressReporter';
 import { formatPrediction } from '../predictionText';
 import { countOf, evaluationResultText, restoredWeightsText } from '../../core/resultText';
+import { formatCount } from '../../core/data/sizes';
 import { writeLine, type CliIo } from '../io';
 
 /** Exit code of a run stopped with Ctrl-C, as shells report SIGINT. */
@@ -75,7 +76,7 @@ export function jsonResult(outcome: TrainOutcome): Record<string, unknown> {
 
 function printResult(outcome: TrainOutcome, io: CliIo): void {
   const { summary } = outcome;
-  if (summary.status === 'stopped') writeLine(io.stdout, `Stopped after ${summary.epochsCompleted} of ${summary.epochsPlanned} epochs.`);
+  if (summary.status === 'stopped') writeLine(io.stdout, `Stopped after ${formatCount(summary.epochsCompleted)} of ${countOf(summary.epochsPlanned, 'epoch')}.`);
   if (summary.status === 'early_stopped') writeLine(io.stdout, `Early stopping after ${countOf(summary.epochsCompleted, 'epoch')}.`);
   if (summary.restoredWeights) writeLine(io.stdout, restoredWeightsText(summary.restoredWeights, summary.epochsCompleted));
   if (summary.evaluation) {
