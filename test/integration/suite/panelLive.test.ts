@@ -62,8 +62,6 @@ describe('The training panel live: curves, pause and step', () => {
     const training = vscode.commands.executeCommand<TrainResult | undefined>('nnTrainer.train', uri);
     const live = () => api.activeRuns.get(uri.fsPath)?.panelRun;
     await waitFor('a few epochs', () => (live()?.history.length ?? 0) >= 5, 60_000);
-    const runningTitles = ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? []).map((l) => l.command?.title ?? '');
-    assert.ok(['$(debug-stop) Stop', '$(debug-pause) Pause', '$(debug-step-over) Step'].every((t) => runningTitles.includes(t)), runningTitles.join(' | '));
 
     assert.strictEqual(await vscode.commands.executeCommand('nnTrainer.pause', uri), true);
     await waitFor('the run to pause', () => live()?.paused === true, 10_000);
@@ -94,14 +92,20 @@ describe('The training panel live: curves, pause and step', () => {
     api.panels.show(mnist.fsPath);
     const training = vscode.commands.executeCommand<TrainResult | undefined>('nnTrainer.train', mnist);
     await waitFor('MNIST batches', () => api.activeRuns.get(mnist.fsPath)?.panelRun.current, 120_000);
-    const delay = monitorEventLoopDelay({ resolution: 10 });
+    // The histogram records whole intervals between its timer's ticks, so an idle loop reads the
+    // resolution itself (p50 ~10 ms at 10 ms): the delay is what lies beyond it.
+    const resolutionMs = 10;
+    const delay = monitorEventLoopDelay({ resolution: resolutionMs });
     delay.enable();
     await new Promise((resolve) => setTimeout(resolve, 8_000));
     delay.disable();
     await vscode.commands.executeCommand('nnTrainer.stop', mnist);
     const result = await training;
-    const p99 = delay.percentile(99) / 1e6;
-    console.log(`      extension-host event-loop delay while MNIST trains with the panel open: p50 ${(delay.percentile(50) / 1e6).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${(delay.max / 1e6).toFixed(1)} ms`);
+    const beyond = (ns: number) => Math.max(0, ns / 1e6 - resolutionMs);
+    const p99 = beyond(delay.percentile(99));
+    console.log(
+      `      extension-host event-loop delay while MNIST trains with the panel open (beyond the ${resolutionMs} ms sampling interval): p50 ${beyond(delay.percentile(50)).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${beyond(delay.max).toFixed(1)} ms`,
+    );
     assert.strictEqual(result?.status, 'stopped');
     // Generous: a blocked host would show seconds.
     assert.ok(p99 < 1_000, `event-loop delay p99 ${p99.toFixed(0)} ms`);
