@@ -21,7 +21,9 @@ describe('activation', () => {
   it('the extension is installed and activates', async () => {
     const extension = vscode.extensions.getExtension(extensionId);
     assert.ok(extension, `${extensionId} is not loaded`);
-    await extension.activate();
+    const api = (await extension.activate()) as { activation?: { moduleMs: number; activateMs: number } };
+    // For the README and issue 13: printed, never asserted (the machine's load varies).
+    if (api.activation) console.log(`      activation: activate() ${api.activation.activateMs.toFixed(1)} ms; ${api.activation.moduleMs.toFixed(1)} ms from the bundle's load to activate() being called`);
     assert.equal(extension.isActive, true);
   });
 
