@@ -142,3 +142,21 @@ test('JSON model files: keys and values are quoted, and not twice inside quotes'
 test('nothing inside a comment', () => {
   assert.deepEqual(complete('# a comm|ent\nname: x\n'), []);
 });
+
+test('label: and features: complete the column names read from the real CSV beside the model file', async () => {
+  const { readCsvHeader } = await import('../../src/core/editing/csvHeader');
+  const fs = await import('fs');
+  const os = await import('os');
+  const path = await import('path');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nn-csv-columns-'));
+  const modelFile = path.join(dir, 'm.nn.yaml');
+  fs.copyFileSync(path.resolve('examples/breast-cancer.csv'), path.join(dir, 'cancer.csv'));
+  fs.writeFileSync(path.join(dir, 'numbers.csv'), '1,2,3\n4,5,6\n');
+  const fromDisk: CompletionSources = { csvColumns: (csv) => readCsvHeader(modelFile, csv) };
+  const header = fs.readFileSync(path.join(dir, 'cancer.csv'), 'utf8').split('\n')[0].split(',');
+  const entries = complete('data:\n  csv: cancer.csv\n  label: |\n', modelFile, fromDisk);
+  for (const column of [header[0], header.at(-1) ?? '']) assert.ok(labels(entries).includes(column), `${column} in ${labels(entries).join(', ')}`);
+  // A first row of numbers is data, and a missing file has no columns: nothing to offer, no error.
+  assert.equal(readCsvHeader(modelFile, 'numbers.csv'), undefined);
+  assert.equal(readCsvHeader(modelFile, 'missing.csv'), undefined);
+});
