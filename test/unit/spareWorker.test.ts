@@ -16,6 +16,8 @@ const xorJob = (): TrainJob => ({ kind: 'train', file: path.join(examplesDir, 'x
 test('a job in a warmed spare trains to the same result as one in a fresh worker', async () => {
   const spare = new SpareWorker(workerScript);
   spare.prepare('cpu');
+  assert.equal(spare.take(), undefined, 'not handed over while it warms up');
+  await spare.whenWarm();
   const warmWorker = spare.take();
   assert.ok(warmWorker);
   const warm = (await new WorkerJobHandle(warmWorker, xorJob()).result) as TrainResult;
@@ -30,16 +32,18 @@ test('a job in a warmed spare trains to the same result as one in a fresh worker
 test('a spare warmed for wasm still runs a cpu job: the job selects its own backend', async () => {
   const spare = new SpareWorker(workerScript);
   spare.prepare('wasm');
+  await spare.whenWarm();
   const result = (await new WorkerJobHandle(spare.take()!, xorJob()).result) as TrainResult;
   assert.equal(result.status, 'completed');
   spare.dispose();
 });
 
-test('a spare is handed over once, and prepare starts a new one only when none waits', () => {
+test('a spare is handed over once, and prepare starts a new one only when none waits', async () => {
   const spare = new SpareWorker(workerScript);
   spare.prepare('auto');
   spare.prepare('auto');
   assert.equal(spare.started, 1);
+  await spare.whenWarm();
   const worker = spare.take();
   assert.ok(worker);
   assert.equal(spare.take(), undefined);

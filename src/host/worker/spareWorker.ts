@@ -12,6 +12,8 @@ interface Spare {
   idleTimer: NodeJS.Timeout;
   /** Settles when the warm-up has ended (or the spare was dropped). */
   warmed: Promise<void>;
+  /** True once the warm-up job is done: only then is the spare handed over. */
+  isWarm: boolean;
   /** Takes the spare's own listeners off the worker before a job's handle listens to it. */
   unlisten(): void;
 }
@@ -45,7 +47,7 @@ export class SpareWorker {
     const id = nextJobId();
     let warmedUp = () => {};
     const warmed = new Promise<void>((resolve) => (warmedUp = resolve));
-    const spare: Spare = { worker, backend, idleTimer: setTimeout(() => this.end(), this.idleMs), warmed, unlisten: () => {} };
+    const spare: Spare = { worker, backend, idleTimer: setTimeout(() => this.end(), this.idleMs), warmed, isWarm: false, unlisten: () => {} };
     // A waiting spare must not keep a process (the CLI's tests, the bench) alive.
     spare.idleTimer.unref();
     worker.unref();
@@ -60,7 +62,10 @@ export class SpareWorker {
     const onMessage = (message: unknown) => {
       if (!isWorkerToHostMessage(message) || message.id !== id) return;
       if (message.type === 'error') drop();
-      else if (message.type === 'done') warmedUp();
+      else if (message.type === 'done') {
+        spare.isWarm = true;
+        warmedUp();
+      }
     };
     worker.on('message', onMessage);
     worker.on('error', drop);
@@ -82,12 +87,14 @@ export class SpareWorker {
   }
 
   /**
-   * Hands the spare over, once; undefined when none waits. It may still be warming up: the job's own
-   * backend selection then waits for the same initialization inside the worker.
+   * Hands the spare over, once; undefined when none waits or it is still warming up. A job sent while
+   * the warm-up runs would initialize the backend beside it in the same worker (the train/stop cycles
+   * test lost runs that way, with Train straight after the previous run's end), so that job starts in
+   * a fresh worker and the spare stays for the next one.
    */
   take(): Worker | undefined {
     const spare = this.spare;
-    if (!spare) return undefined;
+    if (!spare?.isWarm) return undefined;
     this.spare = undefined;
     clearTimeout(spare.idleTimer);
     spare.unlisten();
