@@ -23,6 +23,7 @@ import { timeMnistInsights, timeXorInsights } from './insightCost';
 import { benchPytorch } from './pytorchCompare';
 import { benchStepProfile } from './stepProfile';
 import { benchFirstBatch } from './firstBatch';
+import { median } from './median';
 import { selectBackend } from '../src/core/backend/selectBackend';
 import { installWasmMatMulFastPath, uninstallWasmMatMulFastPath } from '../src/core/backend/wasmMatMulFastPath';
 
@@ -160,12 +161,6 @@ async function benchPanel(): Promise<void> {
   console.log(`   rounds, no panel / panel open: ${rounds} samples/s`);
   console.log(`   panel work on the host thread: ${busy.toFixed(0)} ms a run (${(share * 100).toFixed(2)}% of its training time); last run ${last.messages} messages, ${(last.panelMs / last.messages).toFixed(2)} ms each, saved state ${fmt(last.stateChars / 1024)} KB`);
   console.log('   Goal: ratio 0.95x or more (an open panel costs at most 5% of the training speed).');
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 function measureChild(mode: MemoryMode): number {

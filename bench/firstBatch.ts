@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { WorkerJobHandle } from '../src/host/worker/workerJob';
 import { SpareWorker } from '../src/host/worker/spareWorker';
+import { median } from './median';
 
 /** Rounds of each model, each one cold worker and one warm spare. */
 const ROUNDS = Number(process.env.BENCH_FIRST_BATCH_ROUNDS ?? 5);
@@ -56,10 +57,4 @@ export async function benchFirstBatch(): Promise<void> {
   }
   spare.dispose();
   console.log(`   Goal: XOR's first batch within ${XOR_TARGET_MS} ms with a warm worker.`);
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }

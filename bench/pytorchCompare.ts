@@ -10,6 +10,7 @@ import * as path from 'path';
 import type { Tf } from '../src/core/backend/tfTypes';
 import { selectBackend } from '../src/core/backend/selectBackend';
 import { mnistDataDir } from '../src/core/data/mnistIdx';
+import { median } from './median';
 
 const MLP_SAMPLES = Number(process.env.BENCH_PYTORCH_SAMPLES ?? 60000);
 /** The CNN now trains on wasm (the composed Conv2DBackpropFilter) in the hundreds of samples/s. */
@@ -161,11 +162,10 @@ async function bareXor(tf: Tf): Promise<number> {
   return ms;
 }
 
-function median(values: Figure[]): Figure {
-  const numbers = values.filter((v): v is number => typeof v === 'number').sort((a, b) => a - b);
-  if (numbers.length === 0) return values[0];
-  const mid = numbers.length >> 1;
-  return numbers.length % 2 ? numbers[mid] : (numbers[mid - 1] + numbers[mid]) / 2;
+/** The median of the measured figures; a reason why a figure is missing when none was measured. */
+function medianFigure(values: Figure[]): Figure {
+  const numbers = values.filter((v): v is number => typeof v === 'number');
+  return numbers.length === 0 ? values[0] : median(numbers);
 }
 
 interface Row { cli: Figure; bare: Figure; torch1: Figure; torch2: Figure }
@@ -173,7 +173,7 @@ interface Row { cli: Figure; bare: Figure; torch1: Figure; torch2: Figure }
 async function measure(rounds: number, one: () => Promise<Row>): Promise<Row> {
   const all: Row[] = [];
   for (let i = 0; i < rounds; i++) all.push(await one());
-  return { cli: median(all.map((r) => r.cli)), bare: median(all.map((r) => r.bare)), torch1: median(all.map((r) => r.torch1)), torch2: median(all.map((r) => r.torch2)) };
+  return { cli: medianFigure(all.map((r) => r.cli)), bare: medianFigure(all.map((r) => r.bare)), torch1: medianFigure(all.map((r) => r.torch1)), torch2: medianFigure(all.map((r) => r.torch2)) };
 }
 
 /** Prints ratios first, then the figures, as issue 13's table. */

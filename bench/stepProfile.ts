@@ -6,15 +6,11 @@ import { mulberry32 } from '../src/core/random';
 import { encodeFeatures, encodeTargets, type LoadedData } from '../src/core/data';
 import type { ModelSpec } from '../src/core/spec/modelSpec';
 import { compiledModel, loadMnist, mnistMlpSpec } from './mnistMlp';
+import { median } from './median';
 
 /** Steps profiled per configuration, after as many warm-up steps. */
 const STEPS = Number(process.env.BENCH_PROFILE_STEPS ?? 40);
 const ROUNDS = 3;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1];
-}
 
 /** Where one training step's time goes, in ms per step. */
 export interface StepProfile {
