@@ -16,10 +16,12 @@ export function warmTrainingWorker(spare: SpareWorker, active: ActiveRuns): vsco
     if (editor && isModelFile(editor)) return editor;
     return vscode.workspace.textDocuments.find((d) => isModelFile(d.uri))?.uri;
   };
-  const prepare = (uri = openModelFile()) => {
-    if (!uri || !mayReadWorkspaceFiles() || active.all().length > 0) return;
+  const prepare = (uri?: vscode.Uri) => {
+    // Checked first: the live updates of a run fire active.onDidChange several times a second.
+    if (active.all().length > 0 || !mayReadWorkspaceFiles()) return;
+    const file = uri ?? openModelFile();
     // The backend setting may differ per folder: the file about to be trained decides.
-    spare.prepare(readSettings(uri).backend);
+    if (file) spare.prepare(readSettings(file).backend);
   };
   prepare();
   return [

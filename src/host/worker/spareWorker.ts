@@ -53,10 +53,7 @@ export class SpareWorker {
     worker.unref();
     const drop = () => {
       warmedUp();
-      if (this.spare !== spare) return;
-      clearTimeout(spare.idleTimer);
-      this.spare = undefined;
-      void worker.terminate();
+      if (this.spare === spare) this.end();
     };
     // A warm-up that fails (no wasm here) leaves the job to select its backend and say why, cold.
     const onMessage = (message: unknown) => {
