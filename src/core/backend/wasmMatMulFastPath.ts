@@ -1,5 +1,6 @@
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import type { Tf } from './tfTypes';
+import { WasmKernelCalls } from './wasmKernelCalls';
 
 /**
  * The wasm BatchMatMul kernel takes XNNPACK's fast path only when neither input is transposed, but
@@ -10,27 +11,22 @@ import type { Tf } from './tfTypes';
  */
 export function installWasmMatMulFastPath(tf: Tf): boolean {
   const original = tf.getKernel('BatchMatMul', 'wasm');
-  const transpose = tf.getKernel('Transpose', 'wasm');
-  if (!original || !transpose || (original as MarkedKernel)[STOCK_KERNEL]) return false;
+  if (!original || !tf.getKernel('Transpose', 'wasm') || (original as MarkedKernel)[STOCK_KERNEL]) return false;
 
   const kernelFunc: KernelFunc = ({ inputs, backend, attrs }) => {
     const { a, b } = inputs as { a: TensorInfo; b: TensorInfo };
     const { transposeA, transposeB } = (attrs ?? {}) as { transposeA?: boolean; transposeB?: boolean };
     if (!transposeA && !transposeB) return original.kernelFunc({ inputs, backend, attrs });
-    const disposeData = (t: TensorInfo) => (backend as { disposeData(id: object): void }).disposeData(t.dataId);
-    const swapLastTwo = (t: TensorInfo) =>
-      transpose.kernelFunc({ inputs: { x: t }, backend, attrs: { perm: lastTwoSwapped(t.shape.length) } }) as TensorInfo;
-    const aReady = transposeA ? swapLastTwo(a) : a;
-    const bReady = transposeB ? swapLastTwo(b) : b;
+    const calls = new WasmKernelCalls(tf, backend);
+    const swapLastTwo = (t: TensorInfo) => calls.temp('Transpose', { x: t }, { perm: lastTwoSwapped(t.shape.length) });
     try {
       return original.kernelFunc({
-        inputs: { a: aReady, b: bReady },
+        inputs: { a: transposeA ? swapLastTwo(a) : a, b: transposeB ? swapLastTwo(b) : b },
         backend,
         attrs: { ...attrs, transposeA: false, transposeB: false },
       });
     } finally {
-      if (aReady !== a) disposeData(aReady);
-      if (bReady !== b) disposeData(bReady);
+      calls.disposeAll();
     }
   };
 

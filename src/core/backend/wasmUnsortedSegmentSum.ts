@@ -19,9 +19,9 @@ export function unsortedSegmentSumKernel(tf: Tf): KernelConfig {
     const { x, segmentIds } = inputs as { x: TensorInfo; segmentIds: TensorInfo };
     const { numSegments } = attrs as unknown as { numSegments: number };
     try {
-      const rows = segmentIds.shape.reduce((a, b) => a * b, 1);
+      const rows = tf.util.sizeFromShape(segmentIds.shape);
       const rowShape = x.shape.slice(segmentIds.shape.length);
-      const rowSize = rowShape.reduce((a, b) => a * b, 1);
+      const rowSize = tf.util.sizeFromShape(rowShape);
       const ids = segmentIds.dtype === 'int32' ? segmentIds : calls.temp('Cast', { x: segmentIds }, { dtype: 'int32' });
       const idValues = (backend as WasmData).readSync(ids.dataId) as Int32Array;
       const outOfRange = idValues.some((id) => !(id >= 0 && id < numSegments));
