@@ -4,18 +4,7 @@ import { selectBackend } from '../../src/core/backend/selectBackend';
 import { installWasmGradientKernels } from '../../src/core/backend/wasmGradientKernels';
 import type { Tf } from '../../src/core/backend/tfTypes';
 import { mulberry32 } from '../../src/core/random';
-
-function randomValues(n: number, seed: number): Float32Array {
-  const random = mulberry32(seed);
-  return Float32Array.from({ length: n }, () => random() * 2 - 1);
-}
-
-function maxDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  assert.equal(a.length, b.length);
-  let max = 0;
-  for (let i = 0; i < a.length; i++) max = Math.max(max, Math.abs(a[i] - b[i]));
-  return max;
-}
+import { maxDifference, randomValues } from '../helpers/kernelValues';
 
 type Tensor = import('@tensorflow/tfjs').Tensor;
 type Tensor4D = import('@tensorflow/tfjs').Tensor4D;

@@ -2,12 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { selectBackend } from '../../src/core/backend/selectBackend';
 import { installWasmMatMulFastPath } from '../../src/core/backend/wasmMatMulFastPath';
-import { mulberry32 } from '../../src/core/random';
-
-function randomValues(n: number, seed: number): Float32Array {
-  const random = mulberry32(seed);
-  return Float32Array.from({ length: n }, () => random() * 2 - 1);
-}
+import { maxDifference, randomValues } from '../helpers/kernelValues';
 
 test('the wasm matmul fast path is installed once and matches the cpu backend for every transpose combination', async () => {
   const { tf } = await selectBackend('wasm', { layerTypes: ['Dense'] });
@@ -26,8 +21,7 @@ test('the wasm matmul fast path is installed once and matches the cpu backend fo
     const cpu = await compute('cpu');
     const wasm = await compute('wasm');
     assert.deepEqual(wasm.shape, cpu.shape);
-    let maxDiff = 0;
-    for (let i = 0; i < cpu.values.length; i++) maxDiff = Math.max(maxDiff, Math.abs(Number(wasm.values[i]) - Number(cpu.values[i])));
+    const maxDiff = maxDifference(wasm.values, cpu.values);
     assert.ok(maxDiff < 1e-4, `transposeA=${transposeA} transposeB=${transposeB}: max difference ${maxDiff}`);
   }
 });
