@@ -11,6 +11,7 @@
  *   8. one training step on wasm profiled: time inside kernels, between them, and in the epoch loop
  *   9. Train to the first batch in the extension's worker: a cold worker vs the warm spare
  *  10. extension activation in a real VS Code (code-server, as the integration tests run it)
+ *  11. the lean-step candidates not in the product (a step of our own, one flat Adam update) vs the trainer
  * Memory is measured in child processes, since peak RSS belongs to a whole process.
  */
 import { spawnSync } from 'child_process';
@@ -26,6 +27,7 @@ import { benchPytorch } from './pytorchCompare';
 import { benchStepProfile } from './stepProfile';
 import { benchFirstBatch } from './firstBatch';
 import { benchActivation } from './activationTime';
+import { benchStepCandidates } from './stepCandidates';
 import { median } from './median';
 import { selectBackend } from '../src/core/backend/selectBackend';
 import { installWasmMatMulFastPath, uninstallWasmMatMulFastPath } from '../src/core/backend/wasmMatMulFastPath';
@@ -51,6 +53,8 @@ async function main(): Promise<void> {
   if (process.argv.includes('--first-batch-only')) return benchFirstBatch();
   // `node dist/bench.js --activation-only`: section 10 alone, about two minutes (npm run setup and compile-tests first).
   if (process.argv.includes('--activation-only')) return benchActivation();
+  // `node dist/bench.js --candidates-only`: section 11 alone, a few minutes.
+  if (process.argv.includes('--candidates-only')) return benchStepCandidates((await selectBackend('wasm', { layerTypes: ['Dense'] })).tf);
   // `node dist/bench.js --profile-only`: section 8 alone, under a minute.
   if (process.argv.includes('--profile-only')) return benchStepProfile((await selectBackend('wasm', { layerTypes: ['Conv2D', 'Dense'] })).tf);
 
@@ -100,6 +104,7 @@ async function main(): Promise<void> {
   await benchStepProfile(tf);
   await benchFirstBatch();
   benchActivation();
+  await benchStepCandidates(tf);
   console.log('\nRatios above 1 favour the second figure.');
 }
 
