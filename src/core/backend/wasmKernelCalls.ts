@@ -1,4 +1,4 @@
-import type { KernelConfig, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
+import type { KernelConfig, KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
 import type { Tf } from './tfTypes';
 
 /**
@@ -47,5 +47,31 @@ export function wasmHasKernels(tf: Tf, names: readonly string[]): boolean {
 export function registerIfMissing(tf: Tf, config: KernelConfig): boolean {
   if (tf.getKernel(config.kernelName, config.backendName)) return false;
   tf.registerKernel(config);
+  return true;
+}
+
+/** Where a replaced kernel keeps the stock one it replaced (to fall back on, and to put back). */
+const STOCK_KERNEL = Symbol.for('nn-trainer.stockKernel');
+type MarkedKernel = KernelConfig & { [STOCK_KERNEL]?: KernelConfig };
+
+/**
+ * Replaces the stock wasm kernel `name` by the one `replacement` makes from it (which falls back on
+ * the stock one for cases it does not cover). False when there is no such kernel or it is replaced already.
+ */
+export function replaceWasmKernel(tf: Tf, name: string, replacement: (stock: KernelConfig) => KernelFunc): boolean {
+  const stock = tf.getKernel(name, 'wasm');
+  if (!stock || (stock as MarkedKernel)[STOCK_KERNEL]) return false;
+  const marked: MarkedKernel = { ...stock, kernelFunc: replacement(stock), [STOCK_KERNEL]: stock };
+  tf.unregisterKernel(name, 'wasm');
+  tf.registerKernel(marked);
+  return true;
+}
+
+/** Puts the stock kernel back (the benchmark compares both); false when `name` was not replaced. */
+export function restoreWasmKernel(tf: Tf, name: string): boolean {
+  const stock = (tf.getKernel(name, 'wasm') as MarkedKernel | undefined)?.[STOCK_KERNEL];
+  if (!stock) return false;
+  tf.unregisterKernel(name, 'wasm');
+  tf.registerKernel(stock);
   return true;
 }

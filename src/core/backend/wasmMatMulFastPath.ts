@@ -1,6 +1,6 @@
-import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
+import type { TensorInfo } from '@tensorflow/tfjs';
 import type { Tf } from './tfTypes';
-import { WasmKernelCalls } from './wasmKernelCalls';
+import { WasmKernelCalls, replaceWasmKernel, restoreWasmKernel } from './wasmKernelCalls';
 
 /**
  * The wasm BatchMatMul kernel takes XNNPACK's fast path only when neither input is transposed, but
@@ -10,10 +10,8 @@ import { WasmKernelCalls } from './wasmKernelCalls';
  * Only public kernel-registry APIs are used. Returns false when already installed or unavailable.
  */
 export function installWasmMatMulFastPath(tf: Tf): boolean {
-  const original = tf.getKernel('BatchMatMul', 'wasm');
-  if (!original || !tf.getKernel('Transpose', 'wasm') || (original as MarkedKernel)[STOCK_KERNEL]) return false;
-
-  const kernelFunc: KernelFunc = ({ inputs, backend, attrs }) => {
+  if (!tf.getKernel('Transpose', 'wasm')) return false;
+  return replaceWasmKernel(tf, 'BatchMatMul', (original) => ({ inputs, backend, attrs }) => {
     const { a, b } = inputs as { a: TensorInfo; b: TensorInfo };
     const { transposeA, transposeB } = (attrs ?? {}) as { transposeA?: boolean; transposeB?: boolean };
     if (!transposeA && !transposeB) return original.kernelFunc({ inputs, backend, attrs });
@@ -28,26 +26,13 @@ export function installWasmMatMulFastPath(tf: Tf): boolean {
     } finally {
       calls.disposeAll();
     }
-  };
-
-  const replacement: MarkedKernel = { ...original, kernelFunc, [STOCK_KERNEL]: original };
-  tf.unregisterKernel('BatchMatMul', 'wasm');
-  tf.registerKernel(replacement);
-  return true;
+  });
 }
 
 /** Puts back the stock kernel (for the benchmark that compares both); false when it was not installed. */
 export function uninstallWasmMatMulFastPath(tf: Tf): boolean {
-  const current = tf.getKernel('BatchMatMul', 'wasm') as MarkedKernel | undefined;
-  const stock = current?.[STOCK_KERNEL];
-  if (!stock) return false;
-  tf.unregisterKernel('BatchMatMul', 'wasm');
-  tf.registerKernel(stock);
-  return true;
+  return restoreWasmKernel(tf, 'BatchMatMul');
 }
-
-const STOCK_KERNEL = Symbol.for('nn-trainer.stockBatchMatMul');
-type MarkedKernel = KernelConfig & { [STOCK_KERNEL]?: KernelConfig };
 
 function lastTwoSwapped(rank: number): number[] {
   const perm = Array.from({ length: rank }, (_, i) => i);

@@ -1,6 +1,6 @@
-import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
+import type { TensorInfo } from '@tensorflow/tfjs';
 import type { Tf } from './tfTypes';
-import { WasmKernelCalls } from './wasmKernelCalls';
+import { WasmKernelCalls, replaceWasmKernel, restoreWasmKernel } from './wasmKernelCalls';
 
 /** The wasm kernels the fast MaxPoolGrad is built from (all but Slice and PadV2 run in XNNPACK). */
 export const MAX_POOL_GRAD_PARTS = ['Reshape', 'Sub', 'Step', 'Multiply', 'MaxPool', 'Relu', 'Slice', 'PadV2'];
@@ -43,10 +43,7 @@ interface PoolGradAttrs {
  * -Infinity, gets NaN gradients here where cpu gives 0 (or routes to the first non-NaN max).
  */
 export function installWasmMaxPoolGrad(tf: Tf): boolean {
-  const original = tf.getKernel('MaxPoolGrad', 'wasm');
-  if (!original || (original as MarkedKernel)[STOCK_KERNEL]) return false;
-
-  const kernelFunc: KernelFunc = (args) => {
+  return replaceWasmKernel(tf, 'MaxPoolGrad', (original) => (args) => {
     const { inputs, backend } = args;
     const { dy, input, output } = inputs as { dy: TensorInfo; input: TensorInfo; output: TensorInfo };
     const grid = blockGrid(tf, input, dy, args.attrs as unknown as PoolGradAttrs);
@@ -57,26 +54,13 @@ export function installWasmMaxPoolGrad(tf: Tf): boolean {
     } finally {
       calls.disposeAll();
     }
-  };
-
-  const replacement: MarkedKernel = { ...original, kernelFunc, [STOCK_KERNEL]: original };
-  tf.unregisterKernel('MaxPoolGrad', 'wasm');
-  tf.registerKernel(replacement);
-  return true;
+  });
 }
 
 /** Puts back the stock kernel (to compare both); false when the fast one was not installed. */
 export function uninstallWasmMaxPoolGrad(tf: Tf): boolean {
-  const current = tf.getKernel('MaxPoolGrad', 'wasm') as MarkedKernel | undefined;
-  const stock = current?.[STOCK_KERNEL];
-  if (!stock) return false;
-  tf.unregisterKernel('MaxPoolGrad', 'wasm');
-  tf.registerKernel(stock);
-  return true;
+  return restoreWasmKernel(tf, 'MaxPoolGrad');
 }
-
-const STOCK_KERNEL = Symbol.for('nn-trainer.stockMaxPoolGrad');
-type MarkedKernel = KernelConfig & { [STOCK_KERNEL]?: KernelConfig };
 
 /** The blocks (one per window, stride-sized) that tile the input, and the rows and columns cropped or padded for them. */
 interface BlockGrid {
