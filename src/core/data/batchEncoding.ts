@@ -8,11 +8,18 @@ import { flattenInto } from './nested';
 import { inputProblem } from './inputProblem';
 import { featureSize, product, targetSize } from './sizes';
 
-/** float32 batch of the samples at `indices` of `split`, transform applied: length indices.length*featureSize. */
-export function encodeFeatures(data: LoadedData, split: DataSplit, indices: ArrayLike<number>): Float32Array {
+/**
+ * float32 batch of the samples at `indices` of `split`, transform applied: length indices.length*featureSize.
+ * With `into` (at least that long) the values are written there and its first indices.length*featureSize
+ * values returned as a view: a caller that encodes chunk after chunk reuses one buffer instead of
+ * leaving a fresh multi-MB array per chunk for the garbage collector, which frees them too late to
+ * keep them out of the peak memory.
+ */
+export function encodeFeatures(data: LoadedData, split: DataSplit, indices: ArrayLike<number>, into?: Float32Array): Float32Array {
   const width = featureSize(data);
   const n = indices.length;
-  const out = new Float32Array(n * width);
+  if (into && into.length < n * width) throw new RangeError(`encodeFeatures: ${n} samples of ${width} values do not fit in ${into.length}`);
+  const out = into ? into.subarray(0, n * width) : new Float32Array(n * width);
   const src = split.features;
   const { scale, offset, factor } = data.transform;
   for (let i = 0; i < n; i++) {
