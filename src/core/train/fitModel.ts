@@ -4,14 +4,12 @@ import { sliceSplit } from '../data';
 import type { ModelSpec } from '../spec/modelSpec';
 import type { Tf } from '../backend/tfTypes';
 import type { BatchPoint, MetricValues, TrainingEvent } from '../../shared/trainingEvents';
-import { batchCount, batchDataset, epochBatches } from './batchDatasets';
+import { batchCount, batchDataset } from './batchDatasets';
 import { BestWeights } from './bestWeights';
 import { EarlyStopping } from './earlyStopping';
+import { metricLogKeys } from './metricLogKeys';
 import type { TrainingControl } from './trainingControl';
 import { checkBatchLoss, checkEpochEnd } from './trainingDiverged';
-
-/** How long training may hold the event loop between turns (messages, timers). */
-const YIELD_EVERY_MS = 10;
 
 export type FitStatus = 'completed' | 'early_stopped' | 'stopped';
 
@@ -53,13 +51,10 @@ export interface FitOptions {
 }
 
 /**
- * Trains batch by batch with tfjs-layers' own step (`trainOnBatch`: the compiled loss, metrics,
- * regularizer penalties and optimizer, all public API), validating with `evaluateDataset` at each
- * epoch's end, as fitDataset does, without fitDataset's dataset iterators and callback machinery,
- * which cost 5-15% of a step (`npm run bench`, section 11). Validation holds out the LAST
- * validation_split of the training data before shuffling, as Keras does. Cancelling stops after the
- * current batch; a partly done epoch is not counted, so the history holds only whole epochs. A pause
- * holds training after a batch (a step after an epoch) and its time is kept out of every timing.
+ * Trains with tfjs' fitDataset. Validation holds out the LAST validation_split of the training data
+ * before shuffling, as Keras does. Cancelling stops after the current batch; a partly done epoch is
+ * not counted, so the history holds only whole epochs. A pause holds training after a batch (a step
+ * after an epoch) and its time is kept out of every timing.
  */
 export async function fitModel(options: FitOptions): Promise<FitResult> {
   const { tf, model, spec, data, epochs, signal, control, onEvent } = options;
@@ -70,28 +65,26 @@ export async function fitModel(options: FitOptions): Promise<FitResult> {
   const validation = validationCount ? sliceSplit(data, data.train, trainCount, data.train.count) : undefined;
   const batchesPerEpoch = batchCount(trainCount, batchSize);
   const labels = metricLabels(model, spec);
+  const logKeys = metricLogKeys(model.metricsNames);
   const history: Record<string, number[]> = {};
   const stopper = earlyStopping ? new EarlyStopping(earlyStopping) : undefined;
   const best = earlyStopping?.restoreBestWeights ? new BestWeights(model) : undefined;
-  const trainBatches = epochBatches(tf, data, train, batchSize, { shuffle, random: options.random });
-  const validationSet = validation ? batchDataset(tf, data, validation, batchSize, { shuffle: false, random: options.random }) : undefined;
 
   let status = 'completed' as FitStatus;
   let epochsCompleted = 0;
   let samplesSeen = 0;
+  let epochStart = 0;
+  let batchesDone = 0;
   let pausedMs = 0;
   let pausedInEpochMs = 0;
-  let batchesDone = 0;
+  let running: { sums: Record<string, number>; samples: number } = { sums: {}, samples: 0 };
   const start = performance.now();
-  // A wasm or cpu step resolves in microtasks only: without a turn of the event loop now and then,
-  // a worker would never see its Stop, Pause or Step messages (fitDataset yielded likewise).
-  let lastYield = performance.now();
-  const yieldNowAndThen = async () => {
-    if (performance.now() - lastYield < YIELD_EVERY_MS) return;
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    lastYield = performance.now();
+
+  const stopNow = () => {
+    status = 'stopped';
+    model.stopTraining = true;
   };
-  const stopped = () => status === 'stopped' || (signal?.aborted ?? false);
+  signal?.addEventListener('abort', stopNow, { once: true });
   const holdIfPaused = async (epoch: number) => {
     if (!control) return;
     const held = await control.holdIfPaused(signal, (paused) => onEvent?.({ type: 'pauseChanged', paused, epoch, batch: batchesDone }));
@@ -100,67 +93,70 @@ export async function fitModel(options: FitOptions): Promise<FitResult> {
   };
 
   try {
-    for (let epoch = 1; epoch <= epochs && status === 'completed' && !stopped(); epoch++) {
-      const epochStart = performance.now();
-      pausedInEpochMs = 0;
-      batchesDone = 0;
-      // Per label, the sum of batch values weighted by batch size (Keras' epoch value is their mean).
-      const sums = labels.map(() => 0);
-      let samples = 0;
-      for (const { xs, ys } of trainBatches()) {
-        if (stopped()) {
-          tf.dispose([xs, ys]);
-          break;
-        }
-        const size = xs.shape[0];
-        let values: number[];
-        try {
-          values = [await model.trainOnBatch(xs, ys)].flat();
-        } finally {
-          tf.dispose([xs, ys]);
-        }
-        batchesDone += 1;
-        samplesSeen += size;
-        samples += size;
-        values.forEach((v, i) => (sums[i] += v * size));
-        const point: BatchPoint = { epoch, batch: batchesDone, metrics: Object.fromEntries(labels.map((l, i) => [l, values[i]])) };
-        // The first non-finite loss ends the run as failed, not as a success.
-        checkBatchLoss(point.metrics.loss, epoch, batchesDone, batchesPerEpoch);
-        const metrics = Object.fromEntries(labels.map((l, i) => [l, sums[i] / samples]));
-        const elapsedMs = performance.now() - epochStart - pausedInEpochMs;
-        await onEvent?.({ type: 'batchEnd', epoch, epochs, batch: batchesDone, batchesPerEpoch, metrics, elapsedMs, points: [point] });
-        // After the last batch the epoch end comes next, and a step or pause holds there instead.
-        if (batchesDone < batchesPerEpoch) await holdIfPaused(epoch);
-        await yieldNowAndThen();
-      }
-      // A stop mid-epoch leaves that epoch out: it is not whole.
-      if (batchesDone < batchesPerEpoch) break;
-      // Keras' order: loss, each metric, then val_loss and each val_ metric.
-      const metrics: MetricValues = Object.fromEntries(labels.map((l, i) => [l, sums[i] / samples]));
-      if (validationSet) {
-        const validated = [await model.evaluateDataset(validationSet as never, {})].flat();
-        const read = await Promise.all(validated.map((t) => t.data()));
-        tf.dispose(validated);
-        labels.forEach((l, i) => (metrics[`val_${l}`] = read[i][0]));
-      }
-      checkEpochEnd(model, metrics, epoch);
-      for (const [key, value] of Object.entries(metrics)) (history[key] ??= []).push(value);
-      epochsCompleted = epoch;
-      await onEvent?.({ type: 'epochEnd', epoch, epochs, metrics, epochMs: performance.now() - epochStart - pausedInEpochMs });
-      if (stopped()) status = 'stopped';
-      else if (stopper?.shouldStop(metrics, epoch)) status = 'early_stopped';
-      if (stopper?.bestEpoch === epoch) best?.keep(epoch);
-      // Nothing is left to hold for after the last epoch or a stop.
-      if (status === 'completed' && epoch < epochs) {
-        control?.reachedEpochEnd();
-        await holdIfPaused(epoch);
-      }
-    }
+    await model.fitDataset(batchDataset(tf, data, train, batchSize, { shuffle, random: options.random }), {
+      epochs,
+      verbose: 0,
+      validationData: validation ? batchDataset(tf, data, validation, batchSize, { shuffle: false, random: options.random }) : undefined,
+      callbacks: {
+        onEpochBegin: async () => {
+          epochStart = performance.now();
+          pausedInEpochMs = 0;
+          batchesDone = 0;
+          running = { sums: {}, samples: 0 };
+        },
+        onBatchEnd: async (_batch, logs) => {
+          // fitDataset clears stopTraining when it starts, so a stop asked for before then is applied here.
+          if (signal?.aborted) stopNow();
+          batchesDone += 1;
+          const size = Number(logs?.size ?? batchSize);
+          samplesSeen += size;
+          running.samples += size;
+          for (const [i, label] of labels.entries()) {
+            running.sums[label] = (running.sums[label] ?? 0) + Number(logs?.[logKeys[i]] ?? NaN) * size;
+          }
+          const metrics = Object.fromEntries(labels.map((l) => [l, running.sums[l] / running.samples]));
+          const epoch = epochsCompleted + 1;
+          const point: BatchPoint = { epoch, batch: batchesDone, metrics: Object.fromEntries(labels.map((l, i) => [l, Number(logs?.[logKeys[i]] ?? NaN)])) };
+          // The first non-finite loss ends the run as failed (fitDataset rejects with it), not as a success.
+          checkBatchLoss(logs?.[logKeys[0]] === undefined ? undefined : point.metrics.loss, epoch, batchesDone, batchesPerEpoch);
+          const elapsedMs = performance.now() - epochStart - pausedInEpochMs;
+          await onEvent?.({ type: 'batchEnd', epoch, epochs, batch: batchesDone, batchesPerEpoch, metrics, elapsedMs, points: [point] });
+          // After the last batch the epoch end comes next, and a step or pause holds there instead.
+          if (batchesDone < batchesPerEpoch) await holdIfPaused(epoch);
+        },
+        onEpochEnd: async (_epoch, logs) => {
+          // fitDataset still calls onEpochEnd after a stop mid-epoch; that epoch is not whole.
+          if (batchesDone < batchesPerEpoch) return;
+          // Keras' order: loss, each metric, then val_loss and each val_ metric.
+          const metrics: MetricValues = {};
+          logKeys.forEach((name, i) => (metrics[labels[i]] = Number(logs?.[name])));
+          // tfjs keys validation values by the plain names (duplicates share one value: the same function).
+          model.metricsNames.forEach((name, i) => {
+            if (logs?.[`val_${name}`] !== undefined) metrics[`val_${labels[i]}`] = Number(logs[`val_${name}`]);
+          });
+          checkEpochEnd(model, metrics, epochsCompleted + 1);
+          for (const [key, value] of Object.entries(metrics)) (history[key] ??= []).push(value);
+          epochsCompleted += 1;
+          await onEvent?.({ type: 'epochEnd', epoch: epochsCompleted, epochs, metrics, epochMs: performance.now() - epochStart - pausedInEpochMs });
+          if (status !== 'stopped' && stopper?.shouldStop(metrics, epochsCompleted)) {
+            status = 'early_stopped';
+            model.stopTraining = true;
+          }
+          if (stopper?.bestEpoch === epochsCompleted) best?.keep(epochsCompleted);
+          // Nothing is left to hold for after the last epoch or a stop.
+          if (status === 'completed' && epochsCompleted < epochs) {
+            control?.reachedEpochEnd();
+            await holdIfPaused(epochsCompleted);
+          }
+        },
+      },
+    });
   } catch (err) {
     best?.dispose();
     throw err;
+  } finally {
+    signal?.removeEventListener('abort', stopNow);
   }
-  if (signal?.aborted && epochsCompleted < epochs) status = 'stopped';
   const trainMs = performance.now() - start - pausedMs;
   // A stop that arrives after the last epoch interrupted nothing.
   if (status === 'stopped' && epochsCompleted === epochs) status = 'completed';
