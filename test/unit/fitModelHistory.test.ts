@@ -1,7 +1,8 @@
 /**
- * The trainer's own epoch loop (trainOnBatch per batch, evaluateDataset for validation) against the
- * plain path it replaced, tfjs-layers' fitDataset over the same batches: the same loss curve, metric
- * curves and final weights on the cpu backend (issue 13: a speed change kept only with equal results).
+ * The trainer's epoch loop (fitModel: fitDataset with its callbacks, per-batch running means, pauses,
+ * validation keys under the file's metric names) against a plain tfjs fitDataset over the same
+ * batches: the same loss, metric and validation curves and final weights on the cpu backend. It is
+ * the reference every change to the loop must keep (issue 13: equal results, to 1e-5).
  */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -54,7 +55,7 @@ function weightsDifference(a: LayersModel, b: LayersModel): number {
   return Math.max(...wa.map((w, i) => Math.max(...Array.from(w.dataSync(), (v, j) => Math.abs(v - wb[i].dataSync()[j])))));
 }
 
-test('the trainer trains to the same loss, metric and validation curves and the same weights as tfjs fitDataset (cpu, 1e-5)', async () => {
+test('the trainer reports the same loss, metric and validation curves and ends with the same weights as a plain tfjs fitDataset (cpu, 1e-5)', async () => {
   const { tf, loaded, ours, plain } = await twoModels();
   const { spec, data } = loaded;
   const epochs = spec.fit.epochs;
