@@ -21,7 +21,9 @@ import * as path from 'path';
 import { timePanelTraining, type PanelTiming, type PanelVariant } from './panelCost';
 import { timeRunIndex } from './runIndexCost';
 import { runMemoryChild, type MemoryMode } from './memoryChild';
-import { timeMnistTraining, timeXor } from './throughput';
+import { timeMnistTraining, timeXor, xorSpec } from './throughput';
+import { mnistMlpSpec } from './mnistMlp';
+import { batchMultiplyAdds } from '../src/core/backend/smallModels';
 import { timeMnistInsights, timeXorInsights } from './insightCost';
 import { benchPytorch } from './pytorchCompare';
 import { benchStepProfile } from './stepProfile';
@@ -111,8 +113,9 @@ async function benchBackends(tf: Awaited<ReturnType<typeof selectBackend>>['tf']
   const [cpuXor, wasmXor] = [median(xor.cpu), median(xor.wasm)];
   row('   XOR, 300 epochs of 4 (3 rounds, medians)', `cpu ${cpuXor.toFixed(0)} ms`, `wasm ${wasmXor.toFixed(0)} ms`, cpuXor / wasmXor);
   // Issue 13: `auto` within 10% of the best backend for each model, on the figures just measured.
-  const autoMlp = (await selectBackend('auto', { layerTypes: ['Flatten', 'Dense'] })).name;
-  const autoXor = (await selectBackend('auto', { layerTypes: ['Dense'] })).name;
+  const mlp = mnistMlpSpec(32);
+  const autoMlp = (await selectBackend('auto', { layerTypes: ['Flatten', 'Dense'], batchMultiplyAdds: batchMultiplyAdds(mlp, [28, 28]) })).name;
+  const autoXor = (await selectBackend('auto', { layerTypes: ['Dense'], batchMultiplyAdds: batchMultiplyAdds(xorSpec(), [2]) })).name;
   const ofBest = (speed: Record<string, number>, picked: string) => `${(speed[picked] / Math.max(...Object.values(speed))).toFixed(2)}x`;
   console.log(
     `   auto picks ${autoMlp} for the MLP (${ofBest({ cpu: cpuMlp, wasm: wasmMlp }, autoMlp)} of the best backend's speed) and ${autoXor} for XOR ` +

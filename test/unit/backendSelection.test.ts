@@ -1,9 +1,13 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import * as path from 'path';
 import { loadTfjsNode } from '../../src/core/backend/loadTfjsNode';
 import { BackendUnavailableError, selectBackend } from '../../src/core/backend/selectBackend';
 import { missingKernels } from '../../src/core/backend/kernelsForLayers';
 import { installWasmGradientKernels } from '../../src/core/backend/wasmGradientKernels';
+import { CPU_FASTER_BELOW_MULTIPLY_ADDS, batchMultiplyAdds } from '../../src/core/backend/smallModels';
+import { loadModelAndData } from '../../src/core/session/loadModelAndData';
+import { findRepoRoot } from '../vscodeServer/tools';
 
 // The two ways a failed tfjs-node install shows up (ENVIRONMENT.md): npm dropped the optional
 // package, or `npm ci --ignore-scripts` left it without its native addon.
@@ -89,4 +93,34 @@ test('missingKernels lists only what the backend lacks', () => {
   const getKernel = (name: string) => (registered.has(name) ? {} : undefined);
   assert.deepEqual(missingKernels(['Dense', 'Flatten'], 'wasm', getKernel), []);
   assert.deepEqual(missingKernels(['Conv2D', 'Embedding'], 'wasm', getKernel), ['Conv2DBackpropFilter', 'GatherV2', 'UnsortedSegmentSum']);
+});
+
+/** The model files' own specs, for the multiply-adds a batch that decide cpu for tiny Dense models. */
+async function specOf(file: string) {
+  const loaded = await loadModelAndData(path.join(findRepoRoot(), 'examples', file));
+  return { spec: loaded.spec, featureShape: loaded.data.featureShape };
+}
+
+test('a batch of XOR and of iris is a few hundred to a thousand multiply-adds; the MNIST MLP millions; convolutions are not counted', async () => {
+  const xor = await specOf('xor.nn.yaml');
+  // (2·16 + 16 + 16·1 + 1) weights times batch 4.
+  assert.equal(batchMultiplyAdds(xor.spec, xor.featureShape), 65 * 4);
+  const iris = await specOf('iris.nn.yaml');
+  assert.equal(batchMultiplyAdds(iris.spec, iris.featureShape), (4 * 8 + 8 + 8 * 3 + 3) * 16);
+  const mnist = await specOf('mnist-mlp.nn.yaml');
+  assert.equal(batchMultiplyAdds(mnist.spec, mnist.featureShape), 101_770 * 32);
+  const conv = { ...mnist.spec, model: [{ type: 'Conv2D', config: { filters: 2, kernelSize: 3, inputShape: [28, 28, 1] } }, ...mnist.spec.model.slice(1)] } as typeof mnist.spec;
+  assert.equal(batchMultiplyAdds(conv, [28, 28, 1]), undefined);
+});
+
+test('auto picks cpu for a Dense model below the threshold and says why; wasm at and above it; an explicit wasm stays wasm', async () => {
+  const small = await selectBackend('auto', { layerTypes: ['Dense'], requireFn: moduleNotFound, batchMultiplyAdds: 260 });
+  assert.equal(small.name, 'cpu');
+  assert.equal(small.tf.getBackend(), 'cpu');
+  assert.match(small.reason, /^tfjs-node not available: .*; a model this small \(260 multiply-adds a batch\) trains faster on the pure-JavaScript cpu backend than on wasm$/);
+  const large = await selectBackend('auto', { layerTypes: ['Dense'], requireFn: moduleNotFound, batchMultiplyAdds: CPU_FASTER_BELOW_MULTIPLY_ADDS });
+  assert.equal(large.name, 'wasm');
+  const asked = await selectBackend('wasm', { layerTypes: ['Dense'], batchMultiplyAdds: 260 });
+  assert.equal(asked.name, 'wasm');
+  assert.equal(asked.reason, 'requested');
 });

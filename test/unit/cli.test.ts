@@ -80,7 +80,7 @@ test('the backend line is one short sentence; --verbose adds why, and summary.js
   const out = tempDir();
   const quiet = await runCli(['train', xor, '--epochs', '1', '--json', '--out', out]);
   assert.equal(quiet.code, 0, quiet.stderr);
-  assert.match(quiet.stderr, /^Backend: (wasm \(WebAssembly, SIMD\)|node \(native TensorFlow, through @tensorflow\/tfjs-node\)|cpu \(plain JavaScript, the slowest\))\.( Install @tensorflow\/tfjs-node for native speed\.)?$/m);
+  assert.match(quiet.stderr, /^Backend: (wasm \(WebAssembly, SIMD\)|node \(native TensorFlow, through @tensorflow\/tfjs-node\)|cpu \(plain JavaScript, the (slowest|fastest for a model this small)\))\.( Install @tensorflow\/tfjs-node for native speed\.)?$/m);
   assert.doesNotMatch(quiet.stderr, /Cannot find module|not available/);
   const summary = JSON.parse(fs.readFileSync(path.join(JSON.parse(quiet.stdout).runDir, 'summary.json'), 'utf8'));
   const verbose = await runCli(['train', xor, '--epochs', '1', '--verbose', '--out', out]);

@@ -82,6 +82,11 @@ test('the backend line says what the backend is and how to get a faster one, not
     'Backend: cpu (plain JavaScript, the slowest). Install @tensorflow/tfjs-node for native speed.',
   );
   assert.equal(headline('cpu', 'requested'), 'Backend: cpu (plain JavaScript, the slowest).');
+  // auto's pick for a tiny model: cpu for speed, so neither "the slowest" nor the tfjs-node hint.
+  assert.equal(
+    headline('cpu', `${nodeMissing}; a model this small (260 multiply-adds a batch) trains faster on the pure-JavaScript cpu backend than on wasm`),
+    'Backend: cpu (plain JavaScript, the fastest for a model this small).',
+  );
 });
 
 test('--verbose adds the full reason for the backend under its line', () => {

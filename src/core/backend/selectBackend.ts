@@ -8,6 +8,7 @@ import { missingKernels } from './kernelsForLayers';
 import { installWasmMatMulFastPath } from './wasmMatMulFastPath';
 import { installWasmGradientKernels } from './wasmGradientKernels';
 import type { Tf } from './tfTypes';
+import { CPU_FASTER_BELOW_MULTIPLY_ADDS } from './smallModels';
 
 export interface SelectedBackend {
   name: BackendName;
@@ -24,10 +25,14 @@ export interface SelectBackendOptions {
   requireFn?: (id: string) => unknown;
   /** Folder holding tfjs-backend-wasm's .wasm files; found automatically when omitted. */
   wasmDir?: string;
+  /** A Dense model's multiply-adds per batch (batchMultiplyAdds): below CPU_FASTER_BELOW_MULTIPLY_ADDS, auto picks cpu. */
+  batchMultiplyAdds?: number;
 }
 
 /** Opens the reason when auto could not load tfjs-node (backendHeadline suggests installing it). */
 export const TFJS_NODE_MISSING = 'tfjs-node not available';
+/** In the reason when auto picked cpu because the model is tiny (backendHeadline says so, without the tfjs-node hint). */
+export const SMALL_MODEL_ON_CPU = 'a model this small';
 /** In the reason when the wasm backend runs without SIMD (old runtimes), several times slower. */
 export const WASM_WITHOUT_SIMD = 'wasm without SIMD';
 
@@ -36,7 +41,7 @@ export class BackendUnavailableError extends Error {
   override name = 'BackendUnavailableError';
 }
 
-/** Picks and initializes the TensorFlow.js backend: node if it loads, else wasm if it runs the model, else cpu. */
+/** Picks and initializes the TensorFlow.js backend: node if it loads, else cpu for a tiny Dense model, else wasm if it runs the model, else cpu. */
 export async function selectBackend(choice: BackendChoice, options: SelectBackendOptions): Promise<SelectedBackend> {
   const notes: string[] = [];
   if (choice === 'node' || choice === 'auto') {
@@ -53,6 +58,12 @@ export async function selectBackend(choice: BackendChoice, options: SelectBacken
   // Loaded only now so that a process that uses tfjs-node never parses the pure-JS copy.
   const tf: Tf = await import('@tensorflow/tfjs');
   quietTfjs(tf);
+  const small = options.batchMultiplyAdds;
+  if (choice === 'auto' && small !== undefined && small < CPU_FASTER_BELOW_MULTIPLY_ADDS) {
+    await tf.setBackend('cpu');
+    notes.push(`${SMALL_MODEL_ON_CPU} (${small.toLocaleString('en-US')} multiply-adds a batch) trains faster on the pure-JavaScript cpu backend than on wasm`);
+    return { name: 'cpu', reason: notes.join('; '), tf };
+  }
   if (choice === 'wasm' || choice === 'auto') {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
     installWasmGradientKernels(tf);

@@ -43,7 +43,7 @@ export function sizeProblem(spec: ModelSpec, featureShape: readonly number[]): S
   return undefined;
 }
 
-interface LayerSize {
+export interface LayerSize {
   params: number;
   /** The output shape without the batch, or undefined where it is not worked out here. */
   output?: number[];
@@ -52,7 +52,7 @@ interface LayerSize {
 }
 
 /** Parameters and output shape of the layers whose size a setting can blow up; undefined for the rest. */
-function layerSize(layer: LayerSpec, input: number[]): LayerSize | undefined {
+export function layerSize(layer: LayerSpec, input: number[]): LayerSize | undefined {
   const c = layer.config;
   const last = input[input.length - 1] ?? 1;
   switch (layer.type) {

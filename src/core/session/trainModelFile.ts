@@ -4,6 +4,7 @@ import type { LayersModel } from '@tensorflow/tfjs';
 import type { TrainingEvent } from '../../shared/trainingEvents';
 import type { BackendChoice } from '../backend/backendNames';
 import { selectBackend, type SelectedBackend } from '../backend/selectBackend';
+import { batchMultiplyAdds } from '../backend/smallModels';
 import { compileModel } from '../model/buildModel';
 import { summarizeModel } from '../model/modelSummary';
 import { RunFolder, RunFolderError, defaultRunsRoot } from '../runs/runFolder';
@@ -64,7 +65,11 @@ export async function trainModelFile(file: string, options: TrainModelFileOption
   const emit = async (event: TrainingEvent) => options.onEvent?.(event);
   await emit({ type: 'phase', phase: 'loading-data' });
   const loaded = await loadModelAndData(file, options.seed);
-  const backend = await selectBackend(options.backend ?? 'auto', { layerTypes: loaded.spec.model.map((l) => l.type), requireFn: options.requireFn });
+  const backend = await selectBackend(options.backend ?? 'auto', {
+    layerTypes: loaded.spec.model.map((l) => l.type),
+    batchMultiplyAdds: batchMultiplyAdds(loaded.spec, loaded.data.featureShape),
+    requireFn: options.requireFn,
+  });
   const seed = options.seed ?? loaded.spec.seed ?? Math.floor(Math.random() * 2 ** 31);
   return withSeededMathRandom(seed, () => trainLoaded(file, loaded, backend, seed, started, options, emit));
 }
