@@ -2,8 +2,9 @@ import * as os from 'os';
 import type { LayersModel, Tensor, Tensor1D, Variable } from '@tensorflow/tfjs';
 import type { Tf } from '../src/core/backend/tfTypes';
 import { fitModel } from '../src/core/train/fitModel';
-import { mulberry32, shuffleInPlace } from '../src/core/random';
-import { encodeFeatures, encodeTargets, type LoadedData } from '../src/core/data';
+import { mulberry32 } from '../src/core/random';
+import { epochBatches } from '../src/core/train/batchDatasets';
+import type { LoadedData } from '../src/core/data';
 import type { ModelSpec } from '../src/core/spec/modelSpec';
 import { compiledModel, loadMnist, mnistMlpSpec } from './mnistMlp';
 import { flatAdam } from './flatAdam';
@@ -27,6 +28,11 @@ interface TimedEpoch extends EpochTiming {
   samplesPerCpuSecond: number;
 }
 
+/** One epoch of the trainer's own batches, in the order fitModel's first epoch takes with the same seed. */
+function trainerBatches(tf: Tf, data: LoadedData, batchSize: number) {
+  return epochBatches(tf, data, data.train, batchSize, { shuffle: true, random: mulberry32(SEED) })();
+}
+
 /** tfjs-layers keeps a Sequential's compiled loss and metric functions on its inner model (not public API: a bench-only look). */
 interface CompiledFunctions {
   lossFunctions: ((y: Tensor, p: Tensor) => Tensor)[];
@@ -41,8 +47,6 @@ interface CompiledFunctions {
 async function ownStepEpoch(tf: Tf, model: LayersModel, data: LoadedData, batchSize: number, readEvery: number): Promise<EpochTiming> {
   const compiled = ((model as unknown as { model?: CompiledFunctions }).model ?? model) as unknown as CompiledFunctions;
   const weights = model.trainableWeights.map((w) => w.read() as Variable);
-  const order = Int32Array.from({ length: data.train.count }, (_, i) => i);
-  shuffleInPlace(order, mulberry32(SEED));
   let lossSum = 0;
   const pending: { values: Tensor1D; size: number }[] = [];
   const read = () => {
@@ -55,10 +59,8 @@ async function ownStepEpoch(tf: Tf, model: LayersModel, data: LoadedData, batchS
     pending.length = 0;
   };
   const start = performance.now();
-  for (let first = 0, batch = 0; first < order.length; first += batchSize, batch++) {
-    const indices = order.subarray(first, Math.min(first + batchSize, order.length));
-    const x = tf.tensor(encodeFeatures(data, data.train, indices), [indices.length, ...data.featureShape]);
-    const y = tf.tensor(encodeTargets(data, data.train, indices), [indices.length, ...data.targetShape]);
+  let batch = 0;
+  for (const { xs: x, ys: y } of trainerBatches(tf, data, batchSize)) {
     const values = tf.tidy(() => {
       let metrics: Tensor[] = [];
       const loss = model.optimizer.minimize(
@@ -76,9 +78,9 @@ async function ownStepEpoch(tf: Tf, model: LayersModel, data: LoadedData, batchS
       tf.dispose(metrics);
       return stacked;
     });
+    pending.push({ values, size: x.shape[0] });
     tf.dispose([x, y]);
-    pending.push({ values, size: indices.length });
-    if ((batch + 1) % readEvery === 0) read();
+    if (++batch % readEvery === 0) read();
   }
   read();
   const ms = performance.now() - start;
@@ -91,17 +93,12 @@ async function ownStepEpoch(tf: Tf, model: LayersModel, data: LoadedData, batchS
  * crossentropy, so it refuses the integer labels of the trainer's from_logits losses.
  */
 async function trainOnBatchEpoch(tf: Tf, model: LayersModel, data: LoadedData, batchSize: number): Promise<EpochTiming> {
-  const order = Int32Array.from({ length: data.train.count }, (_, i) => i);
-  shuffleInPlace(order, mulberry32(SEED));
   let lossSum = 0;
   const start = performance.now();
-  for (let first = 0; first < order.length; first += batchSize) {
-    const indices = order.subarray(first, Math.min(first + batchSize, order.length));
-    const x = tf.tensor(encodeFeatures(data, data.train, indices), [indices.length, ...data.featureShape]);
-    const y = tf.tensor(encodeTargets(data, data.train, indices), [indices.length, ...data.targetShape]);
-    const values = [await model.trainOnBatch(x, y)].flat();
-    tf.dispose([x, y]);
-    lossSum += values[0] * indices.length;
+  for (const { xs, ys } of trainerBatches(tf, data, batchSize)) {
+    const values = [await model.trainOnBatch(xs, ys)].flat();
+    lossSum += values[0] * xs.shape[0];
+    tf.dispose([xs, ys]);
   }
   const ms = performance.now() - start;
   return { samplesPerSecond: (data.train.count / ms) * 1000, loss: lossSum / data.train.count };
@@ -137,12 +134,10 @@ async function timeVariant(tf: Tf, spec: ModelSpec, data: LoadedData, initial: T
 }
 
 async function trainVariant(tf: Tf, model: LayersModel, spec: ModelSpec, data: LoadedData, variant: Variant): Promise<EpochTiming> {
-  {
-    if (variant === 'own step, read every batch') return await ownStepEpoch(tf, model, data, spec.fit.batchSize, 1);
-    if (variant === 'own step, read every 10 batches') return await ownStepEpoch(tf, model, data, spec.fit.batchSize, 10);
-    if (variant === 'trainOnBatch per batch') return await trainOnBatchEpoch(tf, model, data, spec.fit.batchSize);
-    return await trainerEpoch(tf, model, spec, data);
-  }
+  if (variant === 'own step, read every batch') return ownStepEpoch(tf, model, data, spec.fit.batchSize, 1);
+  if (variant === 'own step, read every 10 batches') return ownStepEpoch(tf, model, data, spec.fit.batchSize, 10);
+  if (variant === 'trainOnBatch per batch') return trainOnBatchEpoch(tf, model, data, spec.fit.batchSize);
+  return trainerEpoch(tf, model, spec, data);
 }
 
 /**

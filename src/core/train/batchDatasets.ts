@@ -1,23 +1,30 @@
-import type { TensorContainer, data as tfdata } from '@tensorflow/tfjs';
+import type { Tensor, TensorContainer, data as tfdata } from '@tensorflow/tfjs';
 import type { LoadedData, DataSplit } from '../data/dataTypes';
 import { encodeFeatures, encodeTargets } from '../data';
 import type { Tf } from '../backend/tfTypes';
 import { shuffleInPlace } from '../random';
 
+/** One batch as float32 tensors; whoever takes it disposes both. */
+export interface BatchTensors {
+  xs: Tensor;
+  ys: Tensor;
+}
+
 /**
- * A tf.data dataset that converts the split to float32 one batch at a time, in an order reshuffled
- * every epoch by `random` when `shuffle` is on. Only the current batch is ever a tensor, which is
- * what keeps MNIST training far below the memory of one 188 MB float32 copy.
+ * The split as float32 batches, converted one at a time: each call of the returned function is one
+ * epoch, in an order reshuffled by `random` (from the previous epoch's) when `shuffle` is on. Only the
+ * current batch is ever a tensor, which is what keeps MNIST training far below the memory of one
+ * 188 MB float32 copy.
  */
-export function batchDataset(
+export function epochBatches(
   tf: Tf,
   data: LoadedData,
   split: DataSplit,
   batchSize: number,
   options: { shuffle: boolean; random: () => number },
-): tfdata.Dataset<TensorContainer> {
+): () => Generator<BatchTensors> {
   const order = Int32Array.from({ length: split.count }, (_, i) => i);
-  const generator = function* (): Iterator<TensorContainer> {
+  return function* () {
     if (options.shuffle) shuffleInPlace(order, options.random);
     for (let start = 0; start < split.count; start += batchSize) {
       const indices = order.subarray(start, Math.min(start + batchSize, split.count));
@@ -28,7 +35,17 @@ export function batchDataset(
       };
     }
   };
-  return tf.data.generator(generator);
+}
+
+/** The same batches as a tf.data dataset (one epoch per iteration), for fitDataset and evaluateDataset. */
+export function batchDataset(
+  tf: Tf,
+  data: LoadedData,
+  split: DataSplit,
+  batchSize: number,
+  options: { shuffle: boolean; random: () => number },
+): tfdata.Dataset<TensorContainer> {
+  return tf.data.generator(epochBatches(tf, data, split, batchSize, options) as () => Iterator<TensorContainer>);
 }
 
 /** Number of batches an epoch of `count` samples takes. */
