@@ -1,5 +1,5 @@
 import type { ModelSpec } from '../spec/modelSpec';
-import { layerSize, type LayerSize } from '../model/sizeLimits';
+import { layerSizes } from '../model/sizeLimits';
 
 /**
  * Below this many multiply-adds in one batch's forward pass, `auto` trains on the pure-JavaScript cpu
@@ -20,13 +20,8 @@ const DENSE_ONLY = new Set(['Dense', 'Flatten', 'Dropout', 'Activation']);
  */
 export function batchMultiplyAdds(spec: ModelSpec, featureShape: readonly number[]): number | undefined {
   if (!spec.model.every((layer) => DENSE_ONLY.has(layer.type))) return undefined;
-  let shape: number[] = [...((spec.model[0]?.config.inputShape as number[] | undefined) ?? featureShape)];
-  let weights = 0;
-  for (const layer of spec.model) {
-    const size: LayerSize | undefined = layerSize(layer, shape);
-    if (!size?.output) return undefined;
-    weights += size.params;
-    shape = size.output;
-  }
-  return weights * spec.fit.batchSize;
+  const sizes = [...layerSizes(spec, featureShape)].map(({ size }) => size);
+  // Every layer sized (each of these has an output shape, so none stops the walk early).
+  if (sizes.length !== spec.model.length) return undefined;
+  return sizes.reduce((weights, size) => weights + size.params, 0) * spec.fit.batchSize;
 }

@@ -16,7 +16,7 @@ export const MAX_BATCH_VALUES = 100_000_000;
 
 /** The first size over a limit, as a located error, or undefined when the model fits. */
 export function sizeProblem(spec: ModelSpec, featureShape: readonly number[]): SpecError | undefined {
-  let shape: number[] | undefined = [...((spec.model[0]?.config.inputShape as number[] | undefined) ?? featureShape)];
+  const shape = modelInputShape(spec, featureShape);
   const inputPath = spec.model[0]?.config.inputShape ? ['model', 0, spec.model[0].type, 'input_shape'] : ['data'];
   const sample = product(shape);
   if (sample > MAX_SAMPLE_VALUES) {
@@ -27,10 +27,7 @@ export function sizeProblem(spec: ModelSpec, featureShape: readonly number[]): S
     const most = Math.max(1, Math.floor(MAX_BATCH_VALUES / Math.max(1, sample)));
     return new SpecError(['fit', 'batch_size'], `a batch of ${count(spec.fit.batchSize)} samples of ${count(sample)} values is ${count(batch)} values, over the limit of ${count(MAX_BATCH_VALUES)}: use batch_size ${count(most)} or less`, 'size-limit');
   }
-  for (const [index, layer] of spec.model.entries()) {
-    if (!shape) return undefined;
-    const size = layerSize(layer, shape);
-    if (!size) return undefined;
+  for (const { index, layer, size } of layerSizes(spec, featureShape)) {
     if (size.params > MAX_LAYER_PARAMS) {
       const key = size.key ?? 'units';
       return new SpecError(['model', index, layer.type, key], `this ${layer.type} layer would have ${count(size.params)} parameters, over the limit of ${count(MAX_LAYER_PARAMS)}: use a smaller ${key}`, 'size-limit');
@@ -38,12 +35,30 @@ export function sizeProblem(spec: ModelSpec, featureShape: readonly number[]): S
     if (size.output && product(size.output) > MAX_SAMPLE_VALUES) {
       return new SpecError(['model', index], `this ${layer.type} layer's output would have ${count(product(size.output))} values a sample, over the limit of ${count(MAX_SAMPLE_VALUES)}`, 'size-limit');
     }
-    shape = size.output;
   }
   return undefined;
 }
 
-export interface LayerSize {
+/** The shape of one sample going into the first layer: its input_shape, else the data's. */
+function modelInputShape(spec: ModelSpec, featureShape: readonly number[]): number[] {
+  return [...((spec.model[0]?.config.inputShape as number[] | undefined) ?? featureShape)];
+}
+
+/**
+ * Each layer's size, first to last, as far as they are worked out here: it stops before a layer whose
+ * size is unknown, and after one whose output shape is.
+ */
+export function* layerSizes(spec: ModelSpec, featureShape: readonly number[]): Generator<{ index: number; layer: LayerSpec; size: LayerSize }> {
+  let shape: number[] | undefined = modelInputShape(spec, featureShape);
+  for (const [index, layer] of spec.model.entries()) {
+    const size: LayerSize | undefined = shape && layerSize(layer, shape);
+    if (!size) return;
+    yield { index, layer, size };
+    shape = size.output;
+  }
+}
+
+interface LayerSize {
   params: number;
   /** The output shape without the batch, or undefined where it is not worked out here. */
   output?: number[];
@@ -52,7 +67,7 @@ export interface LayerSize {
 }
 
 /** Parameters and output shape of the layers whose size a setting can blow up; undefined for the rest. */
-export function layerSize(layer: LayerSpec, input: number[]): LayerSize | undefined {
+function layerSize(layer: LayerSpec, input: number[]): LayerSize | undefined {
   const c = layer.config;
   const last = input[input.length - 1] ?? 1;
   switch (layer.type) {
