@@ -142,9 +142,10 @@ function composedMaxPoolGrad(calls: WasmKernelCalls, backend: unknown, g: BlockG
   const blocksShape = [n, oh, bh, ow, bw, c];
   const perWindowShape = [n, oh, 1, ow, 1, c];
 
+  const padded = g.padTop || g.padBottom || g.padLeft || g.padRight;
   let x = input;
   if (g.cropBottom || g.cropRight) x = calls.temp('Slice', { x }, { begin: [0, 0, 0, 0], size: [n, usedHeight, usedWidth, c] });
-  if (g.padTop || g.padBottom || g.padLeft || g.padRight) {
+  if (padded) {
     const paddings = [[0, 0], [g.padTop, g.padBottom], [g.padLeft, g.padRight], [0, 0]];
     x = calls.temp('PadV2', { x }, { paddings, constantValue: Number.NEGATIVE_INFINITY } as never);
   }
@@ -168,7 +169,6 @@ function composedMaxPoolGrad(calls: WasmKernelCalls, backend: unknown, g: BlockG
   const routed = calls.temp('Multiply', { a: chosen, b: calls.temp('Reshape', { x: dy }, { shape: perWindowShape }) });
 
   // Back from the grid to the input: padding dropped, rows and columns no window reached get 0.
-  const padded = g.padTop || g.padBottom || g.padLeft || g.padRight;
   let dx = routed;
   if (padded) dx = calls.temp('Slice', { x: calls.temp('Reshape', { x: dx }, { shape: gridShape }) }, { begin: [0, g.padTop, g.padLeft, 0], size: [n, usedHeight, usedWidth, c] });
   if (g.cropBottom || g.cropRight) {
