@@ -8,6 +8,7 @@ import { encodeFeatures, featureSize } from '../../src/core/data';
 import type { DataSplit } from '../../src/core/data/dataTypes';
 import { splitOutputs } from '../../src/core/insights/modelOutputs';
 import { tempDir, writeModelFile } from '../helpers/tempDir';
+import { maxDifference } from '../helpers/kernelValues';
 
 // Issue 13: the evaluation's outputs are computed in chunks of 1,024 encoded into one reused buffer,
 // and run through model.apply rather than model.predict. These tests hold them to what one predict
@@ -49,13 +50,6 @@ async function wholeSetPredict(model: LayersModel, loadedFile: LoadedModelFile, 
   } finally {
     output.dispose();
   }
-}
-
-function maxDifference(a: Float32Array, b: Float32Array): number {
-  assert.equal(a.length, b.length);
-  let max = 0;
-  for (let i = 0; i < a.length; i++) max = Math.max(max, Math.abs(a[i] - b[i]));
-  return max;
 }
 
 for (const backend of ['wasm', 'cpu'] as BackendName[]) {
